@@ -1,0 +1,47 @@
+# Gương sáng: every target sets up what it needs (.venv, node_modules, Chromium for tests) on its own.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON_READY := $(VENV)/.ready
+NODE_READY := node_modules/.ready
+BROWSER_READY := $(VENV)/.browser-ready
+
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help setup serve build check test clean
+
+help:
+	@echo "make serve   dựng và mở trang trình diễn tại http://127.0.0.1:8000/"
+	@echo "make build   dựng trang (chế độ nghiêm ngặt) vào site/"
+	@echo "make check   chỉ kiểm tra dữ liệu và văn bản"
+	@echo "make test    chạy toàn bộ kiểm thử"
+
+$(PYTHON_READY): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
+	touch $@
+
+$(NODE_READY): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(BROWSER_READY): scripts/install-chromium.sh
+	sh scripts/install-chromium.sh
+	touch $@
+
+setup: $(PYTHON_READY) $(NODE_READY)
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(BIN)/python scripts/build.py
+
+check: $(PYTHON_READY)
+	$(BIN)/python scripts/check.py
+
+test: setup $(BROWSER_READY)
+	$(BIN)/python -m pytest -m "not slow"
+
+clean:
+	rm -rf site .site-tmp .site-old

@@ -1,0 +1,262 @@
+"""Administrative documents: Markdown files whose front matter follows Nghị định 30/2020/NĐ-CP."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from guongsang import numbers, text, urls
+from guongsang.diagnostics import Report
+from guongsang.models import DOCUMENT_TYPES, DocumentMeta, DocumentStatus, LegalReference
+from guongsang.sourcefile import read_text, split_front_matter
+from guongsang.validation import validate
+from guongsang.yamlsrc import Located, parse_yaml
+
+DOCUMENTS_DIR = "van-ban"
+"""The folder under the docs_dir that holds documents, one Markdown file each."""
+
+_FILE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
+_ROMAN_SECTION = re.compile(r"^(?:[IVX]+)\.\s+\S")
+_BLANK = "\u2002" * 6
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record was written: the file (relative to the project root) and its first line."""
+
+    path: str
+    line: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One administrative document: its validated front matter and where it lives."""
+
+    meta: DocumentMeta
+    source: Source
+    src_uri: str
+    """The path inside the docs_dir, as MkDocs names it ('van-ban/2020-237-kh-sgddt.md')."""
+    number_at: Source
+    """Where the number is written, for messages about it."""
+
+    @property
+    def url(self) -> str:
+        return urls.document_url(self.src_uri)
+
+    @property
+    def signed_pdf_url(self) -> str | None:
+        return urls.file_url(self.src_uri, self.meta.signed_pdf) if self.meta.signed_pdf else None
+
+    @property
+    def is_draft(self) -> bool:
+        return self.meta.status is DocumentStatus.DRAFT
+
+    @property
+    def number_key(self) -> str | None:
+        """Comparison key of the number, None while the number is blank."""
+        return numbers.key(self.meta.number) if numbers.has_number(self.meta.number) else None
+
+    @property
+    def number_line(self) -> str:
+        """'Số: 237/KH-SGDĐT'; a blank number keeps its space, as on the paper ('Số:    /KH-SGDĐT')."""
+        number = self.meta.number
+        if not number:
+            return f"Số: {_BLANK}"
+        if number.startswith("/"):
+            return f"Số: {_BLANK}{number}"
+        return f"Số: {number}"
+
+    @property
+    def date_line(self) -> str:
+        return self.meta.date.official_line(self.meta.place)
+
+    @property
+    def type_name(self) -> str:
+        """The type as printed above the title ('KẾ HOẠCH'); empty for a Công văn."""
+        kind = self.meta.doc_type.upper()
+        return "" if kind == "CÔNG VĂN" else kind
+
+    @property
+    def title_lines(self) -> list[str]:
+        return [line.strip() for line in self.meta.title.splitlines() if line.strip()]
+
+    @property
+    def plain_title(self) -> str:
+        return " ".join(self.title_lines)
+
+    @property
+    def display_title(self) -> str:
+        """Title for browser tabs, lists and links: 'Kế hoạch số 237/KH-SGDĐT: Về việc …'."""
+        kind = self.meta.doc_type.capitalize()
+        if numbers.has_number(self.meta.number):
+            return f"{kind} số {self.meta.number}: {self.plain_title}"
+        return f"{kind} (chưa có số): {self.plain_title}"
+
+    @property
+    def issuer(self) -> str:
+        """Issuing body and parent body: 'SỞ GIÁO DỤC VÀ ĐÀO TẠO · UBND THÀNH PHỐ CẦN THƠ'."""
+        return f"{self.meta.issuing_body} · {self.meta.parent_body}"
+
+    @property
+    def signer_lines(self) -> list[str]:
+        """The capitalised lines above the signature: ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC']."""
+        signer = self.meta.signer
+        if signer.authority == "Q.":
+            return [f"Q. {signer.position}"]
+        if signer.authority:
+            return [f"{signer.authority} {signer.superior}", signer.position]
+        return [signer.position]
+
+
+def citation_text(reference: LegalReference) -> str:
+    """A legal basis as cited: 'Hướng dẫn số 194/HD-BTĐKT ngày 05/7/2019 của Ban … về …'."""
+    parts = [reference.kind]
+    if reference.number:
+        parts.append(f"số {reference.number}")
+    if reference.date:
+        parts.append(f"ngày {text.short_date(reference.date)}")
+    if reference.issuer:
+        parts.append(f"của {reference.issuer}")
+    if reference.title:
+        parts.append(reference.title)
+    return " ".join(parts)
+
+
+def load_documents(docs_dir: Path, root: Path, report: Report) -> list[Document]:
+    """Every document under ``docs_dir/van-ban``; problems go to ``report``."""
+    folder = docs_dir / DOCUMENTS_DIR
+    if not folder.is_dir():
+        return []
+    documents = []
+    for path in sorted(folder.rglob("*.md")):
+        if path.name == "index.md":
+            continue
+        document = _load_document(path, docs_dir, root, report)
+        if document:
+            documents.append(document)
+    _check_duplicates(documents, report)
+    return documents
+
+
+def _load_document(path: Path, docs_dir: Path, root: Path, report: Report) -> Document | None:
+    rel = path.relative_to(root).as_posix()
+    src_uri = path.relative_to(docs_dir).as_posix()
+    if not _FILE_NAME.match(path.name):
+        report.error(
+            rel, 0, 0,
+            f"tên tệp '{path.name}' sẽ thành địa chỉ trang; chỉ dùng chữ thường không dấu, số và dấu '-',"
+            f" ví dụ '{text.slugify(path.stem) or 'van-ban'}.md'",
+        )
+    source = read_text(path, rel, report)
+    if source is None:
+        return None
+    front = split_front_matter(source)
+    if front is None:
+        report.error(rel, 1, 1, "văn bản phải bắt đầu bằng phần khai báo giữa hai dòng '---' (loai, so_ky_hieu, …)")
+        return None
+    located = parse_yaml(front.yaml, rel, report, line_offset=front.line_offset)
+    if located is None:
+        return None
+    meta = validate(DocumentMeta, located, rel, report)
+    if meta is None:
+        return None
+    _check_meta(meta, located, rel, path, report)
+    _check_body(front.body, front.body_line, rel, report)
+    number_line = located.key_mark(("so_ky_hieu",)).line
+    return Document(meta=meta, source=Source(rel, 1), src_uri=src_uri, number_at=Source(rel, number_line))
+
+
+def _check_meta(meta: DocumentMeta, located: Located, rel: str, path: Path, report: Report) -> None:
+    def error(field: tuple[str | int, ...], message: str, *, at_key: bool = False) -> None:
+        mark = located.key_mark(field) if at_key else located.mark(field)
+        report.error(rel, mark.line, mark.col, message)
+
+    def warning(field: tuple[str | int, ...], message: str) -> None:
+        mark = located.mark(field)
+        report.warning(rel, mark.line, mark.col, message)
+
+    kind = meta.doc_type.upper()
+    if kind not in DOCUMENT_TYPES:
+        known = ", ".join(DOCUMENT_TYPES)
+        error(("loai",), f"trường 'loai' (Loại văn bản): '{meta.doc_type}' không phải loại văn bản theo Nghị định 30/2020; dùng một trong: {known}")
+    published = meta.status is not DocumentStatus.DRAFT
+    number = meta.number
+    if number:
+        parts = numbers.parse(number)
+        if parts is None:
+            error(("so_ky_hieu",), f"trường 'so_ky_hieu' (Số, ký hiệu): '{number}' không đúng dạng số/ký hiệu, ví dụ '{numbers.EXAMPLE}' (dự thảo: '/KH-SGDĐT')")
+        else:
+            expected = DOCUMENT_TYPES.get(kind)
+            found = parts.group("symbol").split("-")[0]
+            if expected and found.upper() != expected.upper():
+                error(("so_ky_hieu",), f"trường 'so_ky_hieu' (Số, ký hiệu): ký hiệu '{found}' không khớp loại {kind}; văn bản loại này dùng '{expected}', ví dụ '237/{expected}-SGDĐT'")
+            if published and not parts.group("number"):
+                error(("so_ky_hieu",), f"trường 'so_ky_hieu' (Số, ký hiệu): văn bản đã ban hành phải có số, ví dụ '{numbers.EXAMPLE}'; nếu chưa có số thì đặt 'trang_thai: du_thao'")
+    elif published:
+        error(("so_ky_hieu",), f"thiếu số, ký hiệu: văn bản đã ban hành phải có 'so_ky_hieu', ví dụ '{numbers.EXAMPLE}'; nếu chưa có số thì đặt 'trang_thai: du_thao'")
+    if published and not meta.date.is_complete:
+        error(("ngay_ban_hanh",), f"trường 'ngay_ban_hanh' (Ngày ban hành): văn bản đã ban hành cần đủ ngày, tháng, năm, nhưng chỉ có '{meta.date}'; chỉ dự thảo mới được để trống ngày")
+
+    signer = meta.signer
+    if signer.authority in ("TM.", "KT.", "TL.", "TUQ.") and not signer.superior:
+        error(("nguoi_ky", "tham_quyen"), f"trường 'nguoi_ky.cap_tren': ký '{signer.authority}' cần ghi chức vụ hoặc tập thể được ký thay, ví dụ 'cap_tren: GIÁM ĐỐC' (dòng '{signer.authority} GIÁM ĐỐC')")
+    if signer.superior and signer.authority not in ("TM.", "KT.", "TL.", "TUQ."):
+        error(("nguoi_ky", "cap_tren"), "trường 'nguoi_ky.cap_tren' chỉ dùng khi ký TM., KT., TL. hoặc TUQ.; hãy ghi 'tham_quyen' hoặc xóa 'cap_tren'")
+    if signer.authority == "KT." and not signer.position.upper().startswith("PHÓ"):
+        error(("nguoi_ky", "chuc_vu"), f"trường 'nguoi_ky.chuc_vu': ký thay (KT.) là cấp phó ký thay cấp trưởng, chức vụ phải bắt đầu bằng 'PHÓ' (ví dụ 'PHÓ GIÁM ĐỐC'), nhưng gặp '{signer.position}'")
+    if published and not signer.name:
+        error(("nguoi_ky",), "thiếu 'nguoi_ky.ho_ten': văn bản đã ban hành phải ghi họ tên người ký", at_key=True)
+
+    if not meta.recipients:
+        error(("noi_nhan",), "trường 'noi_nhan' (Nơi nhận) cần ít nhất một dòng, dòng cuối là 'Lưu: VT, …'")
+    elif not meta.recipients[-1].startswith("Lưu"):
+        last = len(meta.recipients) - 1
+        error(("noi_nhan", last), f"trường 'noi_nhan' (Nơi nhận): dòng cuối phải bắt đầu bằng 'Lưu' (ví dụ 'Lưu: VT, VP.'), nhưng gặp '{meta.recipients[-1]}'")
+
+    for index, reference in enumerate(meta.legal_bases):
+        field = ("can_cu", index)
+        if not reference.number and not reference.title:
+            error(field, f"căn cứ thứ {index + 1} cần 'so_ky_hieu' hoặc 'trich_yeu' để người đọc tìm được văn bản")
+        if reference.number and not numbers.is_reference_number(reference.number):
+            error((*field, "so_ky_hieu"), f"căn cứ thứ {index + 1}: số, ký hiệu '{reference.number}' không đúng dạng, ví dụ '194/HD-BTĐKT', '98/2023/NĐ-CP' hoặc '34-CT/TW'")
+        issued = meta.date.as_date()
+        if reference.date and issued and reference.date > issued:
+            warning((*field, "ngay"), f"căn cứ thứ {index + 1} ban hành ngày {text.short_date(reference.date)}, sau chính văn bản này ({meta.date}); kiểm tra lại ngày")
+
+    if meta.signed_pdf:
+        pdf = (path.parent / meta.signed_pdf).resolve()
+        if not meta.signed_pdf.lower().endswith(".pdf"):
+            error(("ban_ky_so",), f"trường 'ban_ky_so': '{meta.signed_pdf}' phải là tệp .pdf")
+        elif not pdf.is_file():
+            error(("ban_ky_so",), f"trường 'ban_ky_so': không thấy tệp '{meta.signed_pdf}' (đường dẫn tính từ thư mục của văn bản này)")
+
+
+def _check_body(body: str, first_line: int, rel: str, report: Report) -> None:
+    in_fence = False
+    for number, line in enumerate(body.splitlines(), start=first_line):
+        if line.startswith("```"):
+            in_fence = not in_fence
+        if not in_fence and _ROMAN_SECTION.match(line):
+            report.warning(rel, number, 1, f"dòng '{line[:40]}' giống đề mục lớn; viết '## {line[:30]}…' để nó thành tiêu đề có mục lục")
+
+
+def _check_duplicates(documents: list[Document], report: Report) -> None:
+    seen: dict[tuple[str, str, int], Document] = {}
+    for document in documents:
+        key = document.number_key
+        if key is None:
+            continue
+        identity = (text.fold(document.issuer), key, document.meta.date.year)
+        if identity in seen:
+            first = seen[identity]
+            report.error(
+                document.number_at.path, document.number_at.line, 1,
+                f"trùng số, ký hiệu '{document.meta.number}' năm {document.meta.date.year} của cùng cơ quan"
+                f" (đã khai báo ở {first.number_at}); mỗi văn bản một số",
+            )
+        else:
+            seen[identity] = document

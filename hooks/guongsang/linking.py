@@ -1,0 +1,97 @@
+"""Linking: loaded records become one site model, with references resolved and indexes built."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from guongsang import numbers, text, urls
+from guongsang.collation import sort_key
+from guongsang.diagnostics import Report
+from guongsang.documents import Document, citation_text
+from guongsang.models import LegalReference
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A legal basis of a document, with the document on the site it names, if any."""
+
+    reference: LegalReference
+    text: str
+    target: Document | None
+
+
+@dataclass(frozen=True)
+class DocumentGroup:
+    """Documents sharing a year or an issuer, for the filter pages of the document index."""
+
+    label: str
+    url: str
+    documents: list[Document]
+
+
+@dataclass
+class SiteModel:
+    """Everything the pages show, linked once per build."""
+
+    documents: list[Document]
+    """Newest first."""
+    citations: dict[str, list[Citation]] = field(default_factory=dict)
+    """Per document ``src_uri``: its legal bases, resolved."""
+    cited_by: dict[str, list[Document]] = field(default_factory=dict)
+    """Per document ``src_uri``: the documents on the site that cite it."""
+    years: list[DocumentGroup] = field(default_factory=list)
+    issuers: list[DocumentGroup] = field(default_factory=list)
+
+    def document(self, src_uri: str) -> Document | None:
+        return next((d for d in self.documents if d.src_uri == src_uri), None)
+
+
+def link_site(documents: list[Document], report: Report) -> SiteModel:
+    """Resolve every reference between records and build the indexes."""
+    ordered = sorted(documents, key=lambda d: (d.meta.date.sort_key, d.meta.number), reverse=True)
+    site = SiteModel(documents=ordered)
+    _link_citations(site, report)
+    by_year: dict[int, list[Document]] = defaultdict(list)
+    by_issuer: dict[str, list[Document]] = defaultdict(list)
+    for document in ordered:
+        by_year[document.meta.date.year].append(document)
+        by_issuer[document.issuer].append(document)
+    site.years = [
+        DocumentGroup(str(year), urls.documents_by_year_url(year), docs)
+        for year, docs in sorted(by_year.items(), reverse=True)
+    ]
+    site.issuers = [
+        DocumentGroup(issuer, urls.documents_by_issuer_url(issuer), by_issuer[issuer])
+        for issuer in sorted(by_issuer, key=sort_key)
+    ]
+    return site
+
+
+def _link_citations(site: SiteModel, report: Report) -> None:
+    by_key: dict[str, list[Document]] = defaultdict(list)
+    for document in site.documents:
+        if document.number_key:
+            by_key[document.number_key].append(document)
+    for document in site.documents:
+        citations = []
+        for reference in document.meta.legal_bases:
+            target = _resolve(reference, by_key.get(numbers.key(reference.number or ""), []))
+            if target is document:
+                report.error(document.source.path, document.source.line, 1, "văn bản tự căn cứ vào chính nó; kiểm tra 'can_cu'")
+                target = None
+            citations.append(Citation(reference, citation_text(reference), target))
+            if target:
+                site.cited_by.setdefault(target.src_uri, []).append(document)
+        site.citations[document.src_uri] = citations
+
+
+def _resolve(reference: LegalReference, candidates: list[Document]) -> Document | None:
+    """The one document a reference names: same number, then same date or year, then same issuer."""
+    if reference.date:
+        exact = [d for d in candidates if d.meta.date.as_date() == reference.date]
+        candidates = exact or [d for d in candidates if d.meta.date.year == reference.date.year]
+    if len(candidates) > 1 and reference.issuer:
+        issuer = text.fold(reference.issuer)
+        candidates = [d for d in candidates if issuer in text.fold(d.issuer) or text.fold(d.meta.issuing_body) in issuer]
+    return candidates[0] if len(candidates) == 1 else None

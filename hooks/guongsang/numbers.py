@@ -1,0 +1,54 @@
+"""Numbers and symbols of documents ('237/KH-SGDĐT', '98/2023/NĐ-CP', '34-CT/TW')."""
+
+from __future__ import annotations
+
+import re
+
+from guongsang import text
+
+# State documents: number / [year /] symbol, the symbol made of dash-joined abbreviations.
+_STATE = re.compile(r"^(?P<number>\d*)/(?:(?P<year>\d{4})/)?(?P<symbol>[A-Za-zĐđ0-9&.]+(?:-[A-Za-zĐđ0-9&.]+)+)$")
+# Laws and resolutions of the National Assembly: number/year/body ('06/2022/QH15').
+_LAW = re.compile(r"^\d+/\d{4}/[A-Za-zĐđ0-9]+$")
+# Party documents: number-type/body ('34-CT/TW', '29-NQ/TW', '30-CTr/TU').
+_PARTY = re.compile(r"^\d+-[A-Za-zĐđ]+/[A-Za-zĐđ0-9]+$")
+_IGNORED = re.compile(r"[\s\-\u2010-\u2015.]")
+
+EXAMPLE = "237/KH-SGDĐT"
+
+
+def parse(number: str) -> re.Match[str] | None:
+    """The parts of a state document's number and symbol, or None when it does not follow the form."""
+    return _STATE.match(number.strip())
+
+
+def is_reference_number(number: str) -> bool:
+    """Whether a cited number has the form of a state document, a law or a Party document."""
+    number = number.strip()
+    return any(pattern.match(number) for pattern in (_STATE, _LAW, _PARTY))
+
+
+def type_abbreviation(number: str) -> str | None:
+    """The document-type part of the symbol: 'KH' in '237/KH-SGDĐT'."""
+    match = parse(number)
+    return match.group("symbol").split("-")[0] if match else None
+
+
+def has_number(number: str) -> bool:
+    match = parse(number)
+    return bool(match and match.group("number"))
+
+
+def key(number: str) -> str:
+    """A comparison key, tolerant of how people write the same number.
+
+    Spaces and dashes are ignored ('NĐ-CP' = 'NĐCP'), Ð (U+00D0) counts as Đ, case is ignored,
+    a leading 'Số' and leading zeros of the number are dropped ('01/KH' = '1/KH').
+    """
+    value = text.nfc(number).replace("\u00d0", "Đ").replace("\u00f0", "đ").upper()
+    value = re.sub(r"^SỐ[:\s]*", "", value.strip())
+    value = _IGNORED.sub("", value)
+    head, sep, rest = value.partition("/")
+    if head.isdigit():
+        head = str(int(head))
+    return head + sep + rest

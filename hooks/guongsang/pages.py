@@ -1,0 +1,45 @@
+"""Generated pages: index and filter pages made from the site model, each rendered by a template."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from guongsang import urls
+from guongsang.linking import DocumentGroup, SiteModel
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page with no Markdown of its own: a template in overrides/ renders ``context``."""
+
+    url: str
+    title: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+    in_nav: bool = False
+
+    @property
+    def src_uri(self) -> str:
+        return urls.src_uri(self.url)
+
+    @property
+    def stub(self) -> str:
+        """The in-memory Markdown MkDocs reads: only the front matter naming title and template."""
+        title = self.title.replace('"', "'")
+        return f'---\ntitle: "{title}"\ntemplate: {self.template}\n---\n'
+
+
+def generate_document_pages(site: SiteModel) -> list[GeneratedPage]:
+    """The document index, newest first, and one filter page per year and per issuer."""
+    pages = [
+        GeneratedPage(
+            urls.DOCUMENTS, "Văn bản", "document-index.html",
+            {"listing": DocumentGroup("Tất cả văn bản", urls.DOCUMENTS, site.documents)}, in_nav=True,
+        )
+    ]
+    for group in site.years:
+        pages.append(GeneratedPage(group.url, f"Văn bản năm {group.label}", "document-index.html", {"listing": group}))
+    for group in site.issuers:
+        pages.append(GeneratedPage(group.url, f"Văn bản của {group.label}", "document-index.html", {"listing": group}))
+    return pages

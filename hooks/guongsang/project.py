@@ -1,0 +1,39 @@
+"""Loading a whole project: the one entry point shared by the build, `make check` and the tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from guongsang.diagnostics import Report
+from guongsang.documents import load_documents
+from guongsang.linking import SiteModel, link_site
+
+
+@dataclass(frozen=True)
+class ProjectPaths:
+    """Where a project keeps its files."""
+
+    root: Path
+    docs_dir: Path
+    data_dir: Path
+
+    @classmethod
+    def at(cls, root: Path, docs_dir: str = "content", data_dir: str = "data") -> ProjectPaths:
+        root = root.resolve()
+        return cls(root=root, docs_dir=root / docs_dir, data_dir=root / data_dir)
+
+
+@dataclass(frozen=True)
+class LoadedProject:
+    site: SiteModel | None
+    """None when the report has errors: nothing is built from invalid input."""
+    report: Report
+
+
+def load_project(paths: ProjectPaths) -> LoadedProject:
+    """Load, validate and link every input; collect all problems in one report."""
+    report = Report()
+    documents = load_documents(paths.docs_dir, paths.root, report)
+    site = link_site(documents, report)
+    return LoadedProject(site=site if report.ok else None, report=report)

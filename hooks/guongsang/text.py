@@ -1,0 +1,75 @@
+"""Vietnamese text: normalization, legacy-encoding detection, slugs, official dates."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+# Letters Vietnamese never uses, and symbols that never sit inside a word, which TCVN3 (ABC) and
+# VNI text shows when read as Unicode ("Céng hoµ", "Coäng hoøa"). Ð (U+00D0) is left out: it is a
+# look-alike of Đ that editors type by mistake, handled where numbers are compared.
+_MOJIBAKE_CHARS = frozenset("µ¸¶¹¼½¾®¬¦¨ÆÇËÎÏÑÖØÛÜÞßäåæçëîïñöøûüþÿ¡¢£¤¥ª¯²³´º¿")
+_TOKEN = re.compile(r"\S+")
+
+_SLUG_DROP = re.compile(r"[^a-z0-9]+")
+
+
+def nfc(text: str) -> str:
+    """The text in Unicode NFC, the form every file and page of the site stores."""
+    return unicodedata.normalize("NFC", text)
+
+
+def first_non_nfc_offset(text: str) -> int | None:
+    """Offset of the first character that is not in NFC form, or None when the text is NFC."""
+    if unicodedata.is_normalized("NFC", text):
+        return None
+    for index, char in enumerate(text):
+        if unicodedata.combining(char):
+            return max(index - 1, 0)
+    return 0
+
+
+def find_mojibake(text: str) -> tuple[int, str] | None:
+    """The offset and word of the first word that looks like TCVN3/VNI text read as Unicode."""
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        if any(char in _MOJIBAKE_CHARS for char in word) and any(char.isalpha() for char in word):
+            return match.start(), word
+    return None
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form of a text: diacritics removed and đ mapped to d."""
+    text = text.replace("đ", "d").replace("Đ", "D").replace("\u00d0", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def slugify(text: str, separator: str = "-") -> str:
+    """ASCII slug for URLs and anchors: 'Đổi mới sáng tạo' -> 'doi-moi-sang-tao'.
+
+    Also usable as Python-Markdown's ``toc`` slugify (it takes the separator as second argument).
+    """
+    return _SLUG_DROP.sub(separator, fold(text)).strip(separator)
+
+
+def official_date_line(place: str, year: int, month: int | None, day: int | None) -> str:
+    """The place–date line of Nghị định 30/2020: 'Cần Thơ, ngày 21 tháng 01 năm 2020'.
+
+    Days below 10 and the months 1 and 2 are zero-padded; a part left blank in a draft is printed
+    as blank space, as on the paper form ('ngày    tháng    năm 2024').
+    """
+    blank = "\u2002" * 4
+    day_text = f"{day:02d}" if day else blank
+    if month is None:
+        month_text = blank
+    else:
+        month_text = f"{month:02d}" if month <= 2 else str(month)
+    return f"{place}, ngày {day_text} tháng {month_text} năm {year}"
+
+
+def short_date(value: date) -> str:
+    """Compact date as written in citations: '05/7/2019', '02/01/2024' (padded as the date line)."""
+    month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
+    return f"{value.day:02d}/{month}/{value.year}"

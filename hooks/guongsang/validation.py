@@ -1,0 +1,158 @@
+"""Validate located data against a record model; every failure becomes a Vietnamese diagnostic."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+
+from guongsang import text
+from guongsang.diagnostics import Report
+from guongsang.yamlsrc import Located, Path
+
+R = TypeVar("R", bound=BaseModel)
+
+
+def validate(model: type[R], located: Located, path: str, report: Report) -> R | None:
+    """The record, or None after reporting every problem at its line."""
+    try:
+        return model.model_validate(located.data)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+    # A misspelt key ('dia_dan') also makes its field missing: the did-you-mean message says both.
+    guessed = {
+        (*tuple(e["loc"])[:-1], guess)
+        for e in errors
+        if e["type"] == "extra_forbidden" and (guess := _suggest(model, tuple(e["loc"])))
+    }
+    for error in errors:
+        loc: Path = tuple(error["loc"])
+        if error["type"] == "missing":
+            if loc in guessed:
+                continue
+            where = located.key_mark(loc[:-1]) if loc[:-1] else located.start
+        elif error["type"] == "extra_forbidden":
+            where = located.key_mark(loc)
+        else:
+            where = located.mark(loc)
+        report.error(path, where.line, where.col, describe(model, loc, error))
+    return None
+
+
+def describe(model: type[BaseModel], loc: Path, error: Any) -> str:
+    """One Vietnamese sentence: the field, what was expected, what was found, the fix."""
+    kind = error["type"]
+    found = _found(error.get("input"))
+    field_info = _field_at(model, loc)
+    name = _field_name(loc, field_info)
+    if kind == "missing":
+        hint = f" {field_info.description}" if field_info and field_info.description else ""
+        return f"thiếu {name}; thêm dòng '{loc[-1]}: …'.{hint}"
+    if kind == "extra_forbidden":
+        return _unknown_key(model, loc)
+    if kind in ("string_type",):
+        return f"{name}: cần một đoạn chữ, nhưng gặp {found}"
+    if kind == "list_type":
+        return f"{name}: cần một danh sách (mỗi mục một dòng bắt đầu bằng '- '), nhưng gặp {found}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        if not loc:
+            return f"phần khai báo phải gồm các dòng 'trường: giá trị', nhưng gặp {found}"
+        return f"{name}: cần một nhóm trường con (mỗi dòng 'trường: giá trị', thụt vào), nhưng gặp {found}"
+    if kind in ("enum", "literal_error"):
+        allowed = error.get("ctx", {}).get("expected", "")
+        return f"{name}: giá trị {found} không hợp lệ; chọn một trong: {allowed}"
+    if kind == "value_error":
+        return f"{name}: {error['ctx']['error']}"
+    if kind in ("int_type", "int_parsing"):
+        return f"{name}: cần một số nguyên, nhưng gặp {found}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"{name}: cần 'true' (có) hoặc 'false' (không), nhưng gặp {found}"
+    return f"{name}: giá trị {found} không hợp lệ ({error['msg']})"
+
+
+def _unknown_key(model: type[BaseModel], loc: Path) -> str:
+    message = f"trường '{loc[-1]}' không có trong mẫu"
+    guess = _suggest(model, loc)
+    if guess:
+        return f"{message}; có phải ý bạn là '{guess}'? (tên trường viết thường, không dấu)"
+    return f"{message}; các trường được dùng: {', '.join(_keys(_model_at(model, loc[:-1])))}"
+
+
+def _keys(model: type[BaseModel] | None) -> list[str]:
+    return [f.alias or n for n, f in model.model_fields.items()] if model else []
+
+
+def _suggest(model: type[BaseModel], loc: Path) -> str | None:
+    """The known key an unknown one most likely meant: same letters without accents, or close."""
+    key = str(loc[-1])
+    known = _keys(_model_at(model, loc[:-1]))
+    folded = {text.slugify(k, "_"): k for k in known}
+    guess = folded.get(text.slugify(key, "_"))
+    if guess is None:
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        guess = close[0] if close else None
+    return guess
+
+
+def _found(value: Any) -> str:
+    if value is None:
+        return "ô để trống"
+    if isinstance(value, bool):
+        return f"giá trị {'true' if value else 'false'}"
+    if isinstance(value, (int, float)):
+        return f"số {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "…"
+        return f"'{shown}'"
+    if isinstance(value, list):
+        return "một danh sách"
+    if isinstance(value, dict):
+        return "một nhóm trường"
+    return repr(value)
+
+
+def _field_name(loc: Path, field_info: FieldInfo | None) -> str:
+    keys = ".".join(str(p) if isinstance(p, str) else f"[{p + 1}]" for p in loc)
+    keys = keys.replace(".[", "[")
+    if field_info and field_info.title:
+        return f"trường '{keys}' ({field_info.title})"
+    return f"trường '{keys}'"
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The record class inside ``X``, ``list[X]``, ``X | None`` or ``Annotated[X, …]``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _inner_model(arg)
+            if found:
+                return found
+    return None
+
+
+def _field_at(model: type[BaseModel], loc: Path) -> FieldInfo | None:
+    current: type[BaseModel] | None = model
+    info: FieldInfo | None = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if current is None:
+            return None
+        info = next((f for n, f in current.model_fields.items() if (f.alias or n) == part), None)
+        if info is None:
+            return None
+        current = _inner_model(info.annotation)
+    return info
+
+
+def _model_at(model: type[BaseModel], loc: Path) -> type[BaseModel] | None:
+    if not loc:
+        return model
+    info = _field_at(model, loc)
+    return _inner_model(info.annotation) if info else None

@@ -1,0 +1,28 @@
+"""MkDocs hooks of Gương sáng: each event hands over to the guongsang package."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from guongsang import mkdocs_build
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    mkdocs_build.load(config)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    return mkdocs_build.add_files(files, config)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return mkdocs_build.prepare_markdown(markdown, page)
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    return mkdocs_build.add_context(context, page)

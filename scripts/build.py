@@ -1,0 +1,43 @@
+"""Strict build into a temporary folder, swapped into site/ only on success.
+
+A failed build, whatever fails, publishes nothing and leaves the previous site/ as it was.
+Usage: python scripts/build.py [--root PROJECT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Dựng trang vào site/ (nghiêm ngặt, không để lại bản dở dang).")
+    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[1], help="thư mục dự án")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    site, fresh, old = root / "site", root / ".site-tmp", root / ".site-old"
+    shutil.rmtree(fresh, ignore_errors=True)
+    started = time.perf_counter()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(fresh)]
+    result = subprocess.run(command, cwd=root, env=env, check=False)
+    if result.returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
+        print("Dựng trang thất bại: site/ cũ được giữ nguyên, chưa xuất bản gì.", file=sys.stderr)
+        return result.returncode
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    fresh.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"Đã dựng trang vào site/ trong {time.perf_counter() - started:.1f} giây.", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

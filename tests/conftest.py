@@ -1,0 +1,53 @@
+"""Shared fixtures: projects copied into temporary folders, built and checked as an editor would."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def make_project(target: Path, *, seeds: bool = True, files: dict[str, str | bytes] | None = None) -> Path:
+    """A copy of this project at ``target``: config, theme, hooks, the home page, and optionally the seeds."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    (target / "hooks").mkdir()
+    shutil.copy(ROOT / "hooks" / "site_hooks.py", target / "hooks" / "site_hooks.py")
+    (target / "content").mkdir()
+    shutil.copy(ROOT / "content" / "index.md", target / "content" / "index.md")
+    if seeds:
+        shutil.copytree(ROOT / "content" / "van-ban", target / "content" / "van-ban")
+    (target / "node_modules").symlink_to(ROOT / "node_modules")
+    for rel, content in (files or {}).items():
+        path = target / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return target
+
+
+def run_script(name: str, root: Path) -> subprocess.CompletedProcess[str]:
+    """Run scripts/<name>.py on the project at ``root``, as `make` does."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / f"{name}.py"), "--root", str(root)],
+        capture_output=True, text=True, env=env, check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo project built once, strictly; returns its site/ folder."""
+    root = make_project(tmp_path_factory.mktemp("demo"))
+    result = run_script("build", root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"

@@ -1,0 +1,305 @@
+"""Documents: each editor's mistake gives its exact message at its exact line (the loading table)."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from guongsang.project import ProjectPaths, load_project
+
+P = "content/van-ban/mau.md"
+
+BASE = """\
+---
+loai: KẾ HOẠCH
+co_quan_chu_quan: UBND TỈNH MẪU
+co_quan_ban_hanh: SỞ GIÁO DỤC VÀ ĐÀO TẠO
+so_ky_hieu: 12/KH-SGDĐT
+dia_danh: Mẫu Sơn
+ngay_ban_hanh: 2024-03-05
+trich_yeu: Thử nghiệm kiểm tra
+can_cu:
+  - loai: Luật
+    so_ky_hieu: 06/2022/QH15
+    ngay: 2022-06-15
+nguoi_ky:
+  tham_quyen: KT.
+  cap_tren: GIÁM ĐỐC
+  chuc_vu: PHÓ GIÁM ĐỐC
+  ho_ten: Nguyễn Văn A
+noi_nhan:
+  - Các đơn vị;
+  - "Lưu: VT."
+trang_thai: ban_hanh
+---
+
+## I. MỤC ĐÍCH
+
+Nội dung.
+"""
+
+
+def check(tmp_path: Path, files: dict[str, str | bytes]) -> list[str]:
+    """The diagnostic lines `make check` prints for a project holding ``files``."""
+    for rel, content in files.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    report = load_project(ProjectPaths.at(tmp_path)).report
+    return [str(d) for d in report.diagnostics]
+
+
+def edited(old: str, new: str) -> str:
+    assert old in BASE, old
+    return BASE.replace(old, new, 1)
+
+
+def test_base_document_is_valid(tmp_path):
+    """The table's starting point loads without any message."""
+    assert check(tmp_path, {P: BASE}) == []
+
+
+CASES = [
+    (
+        "wrong type",
+        edited("trich_yeu: Thử nghiệm kiểm tra", "trich_yeu: [a, b]"),
+        [f"{P}:8:12: lỗi: trường 'trich_yeu' (Trích yếu): cần một đoạn chữ, nhưng gặp một danh sách"],
+    ),
+    (
+        "missing field",
+        edited("dia_danh: Mẫu Sơn\n", ""),
+        [f"{P}:2:1: lỗi: thiếu trường 'dia_danh' (Địa danh); thêm dòng 'dia_danh: …'. Ví dụ: Cần Thơ."],
+    ),
+    (
+        "misspelt key",
+        edited("dia_danh:", "dia_dan:"),
+        [f"{P}:6:1: lỗi: trường 'dia_dan' không có trong mẫu; có phải ý bạn là 'dia_danh'? (tên trường viết thường, không dấu)"],
+    ),
+    (
+        "key written with diacritics",
+        edited("so_ky_hieu: 12", "số_ký_hiệu: 12"),
+        [f"{P}:5:1: lỗi: trường 'số_ký_hiệu' không có trong mẫu; có phải ý bạn là 'so_ky_hieu'? (tên trường viết thường, không dấu)"],
+    ),
+    (
+        "unknown key in a nested group",
+        edited("  ho_ten: Nguyễn Văn A", "  ho_ten: Nguyễn Văn A\n  ghi_chu: có"),
+        [f"{P}:18:3: lỗi: trường 'ghi_chu' không có trong mẫu; các trường được dùng: tham_quyen, cap_tren, chuc_vu, ho_ten"],
+    ),
+    (
+        "duplicate key",
+        edited("dia_danh: Mẫu Sơn\n", "dia_danh: Mẫu Sơn\ndia_danh: Cần Thơ\n"),
+        [f"{P}:7:1: lỗi: trường 'dia_danh' được khai báo hai lần (lần đầu ở dòng 6); giữ một lần và xóa lần còn lại"],
+    ),
+    (
+        "date not on the calendar",
+        edited("ngay_ban_hanh: 2024-03-05", "ngay_ban_hanh: 2024-02-30"),
+        [f"{P}:7:16: lỗi: trường 'ngay_ban_hanh' (Ngày ban hành): ngày '2024-02-30' không có thật trên lịch"],
+    ),
+    (
+        "date not readable",
+        edited("ngay_ban_hanh: 2024-03-05", "ngay_ban_hanh: hôm qua"),
+        [f"{P}:7:16: lỗi: trường 'ngay_ban_hanh' (Ngày ban hành): không đọc được ngày 'hôm qua'; viết dạng NNNN-TT-NN (ví dụ 2020-01-21) hoặc NN/TT/NNNN (ví dụ 21/01/2020)"],
+    ),
+    (
+        "published with only a year",
+        edited("ngay_ban_hanh: 2024-03-05", "ngay_ban_hanh: 2024"),
+        [f"{P}:7:16: lỗi: trường 'ngay_ban_hanh' (Ngày ban hành): văn bản đã ban hành cần đủ ngày, tháng, năm, nhưng chỉ có '2024'; chỉ dự thảo mới được để trống ngày"],
+    ),
+    (
+        "number not in the official form",
+        edited("so_ky_hieu: 12/KH-SGDĐT", "so_ky_hieu: KH12"),
+        [f"{P}:5:13: lỗi: trường 'so_ky_hieu' (Số, ký hiệu): 'KH12' không đúng dạng số/ký hiệu, ví dụ '237/KH-SGDĐT' (dự thảo: '/KH-SGDĐT')"],
+    ),
+    (
+        "symbol of another document type",
+        edited("so_ky_hieu: 12/KH-SGDĐT", "so_ky_hieu: 12/QĐ-SGDĐT"),
+        [f"{P}:5:13: lỗi: trường 'so_ky_hieu' (Số, ký hiệu): ký hiệu 'QĐ' không khớp loại KẾ HOẠCH; văn bản loại này dùng 'KH', ví dụ '237/KH-SGDĐT'"],
+    ),
+    (
+        "published without a number",
+        edited("so_ky_hieu: 12/KH-SGDĐT", "so_ky_hieu: /KH-SGDĐT"),
+        [f"{P}:5:13: lỗi: trường 'so_ky_hieu' (Số, ký hiệu): văn bản đã ban hành phải có số, ví dụ '237/KH-SGDĐT'; nếu chưa có số thì đặt 'trang_thai: du_thao'"],
+    ),
+    (
+        "KT. signer who is not a deputy",
+        edited("  chuc_vu: PHÓ GIÁM ĐỐC", "  chuc_vu: GIÁM ĐỐC"),
+        [f"{P}:16:12: lỗi: trường 'nguoi_ky.chuc_vu': ký thay (KT.) là cấp phó ký thay cấp trưởng, chức vụ phải bắt đầu bằng 'PHÓ' (ví dụ 'PHÓ GIÁM ĐỐC'), nhưng gặp 'GIÁM ĐỐC'"],
+    ),
+    (
+        "KT. without the superior's position",
+        edited("  cap_tren: GIÁM ĐỐC\n", ""),
+        [f"{P}:14:15: lỗi: trường 'nguoi_ky.cap_tren': ký 'KT.' cần ghi chức vụ hoặc tập thể được ký thay, ví dụ 'cap_tren: GIÁM ĐỐC' (dòng 'KT. GIÁM ĐỐC')"],
+    ),
+    (
+        "superior without an authority",
+        edited("  tham_quyen: KT.\n", ""),
+        [f"{P}:14:13: lỗi: trường 'nguoi_ky.cap_tren' chỉ dùng khi ký TM., KT., TL. hoặc TUQ.; hãy ghi 'tham_quyen' hoặc xóa 'cap_tren'"],
+    ),
+    (
+        "unknown authority",
+        edited("  tham_quyen: KT.", "  tham_quyen: Thay"),
+        [f"{P}:14:15: lỗi: trường 'nguoi_ky.tham_quyen' (Thẩm quyền ký): giá trị 'THAY.' không hợp lệ; chọn một trong: 'TM.', 'KT.', 'TL.', 'TUQ.' or 'Q.'"],
+    ),
+    (
+        "last recipient is not the archive",
+        edited('  - Các đơn vị;\n  - "Lưu: VT."', '  - "Lưu: VT."\n  - Các đơn vị.'),
+        [f"{P}:20:5: lỗi: trường 'noi_nhan' (Nơi nhận): dòng cuối phải bắt đầu bằng 'Lưu' (ví dụ 'Lưu: VT, VP.'), nhưng gặp 'Các đơn vị.'"],
+    ),
+    (
+        "recipients written as one line",
+        edited('noi_nhan:\n  - Các đơn vị;\n  - "Lưu: VT."', "noi_nhan: Các đơn vị"),
+        [f"{P}:18:11: lỗi: trường 'noi_nhan' (Nơi nhận): cần một danh sách (mỗi mục một dòng bắt đầu bằng '- '), nhưng gặp 'Các đơn vị'"],
+    ),
+    (
+        "signer written as one line",
+        edited("nguoi_ky:\n  tham_quyen: KT.\n  cap_tren: GIÁM ĐỐC\n  chuc_vu: PHÓ GIÁM ĐỐC\n  ho_ten: Nguyễn Văn A", "nguoi_ky: Nguyễn Văn A"),
+        [f"{P}:13:11: lỗi: trường 'nguoi_ky' (Người ký): cần một nhóm trường con (mỗi dòng 'trường: giá trị', thụt vào), nhưng gặp 'Nguyễn Văn A'"],
+    ),
+    (
+        "unknown status",
+        edited("trang_thai: ban_hanh", "trang_thai: da_ky"),
+        [f"{P}:21:13: lỗi: trường 'trang_thai' (Trạng thái): giá trị 'da_ky' không hợp lệ; chọn một trong: 'du_thao', 'ban_hanh' or 'het_hieu_luc'"],
+    ),
+    (
+        "published without the signer's name",
+        edited("  ho_ten: Nguyễn Văn A\n", ""),
+        [f"{P}:13:1: lỗi: thiếu 'nguoi_ky.ho_ten': văn bản đã ban hành phải ghi họ tên người ký"],
+    ),
+    (
+        "unknown document type",
+        edited("loai: KẾ HOẠCH", "loai: KẾ HOẶCH"),
+        [f"{P}:2:7: lỗi: trường 'loai' (Loại văn bản): 'KẾ HOẶCH' không phải loại văn bản theo Nghị định 30/2020; dùng một trong: NGHỊ QUYẾT, QUYẾT ĐỊNH, CHỈ THỊ, QUY CHẾ, QUY ĐỊNH, THÔNG BÁO, HƯỚNG DẪN, CHƯƠNG TRÌNH, KẾ HOẠCH, PHƯƠNG ÁN, ĐỀ ÁN, BÁO CÁO, TỜ TRÌNH, CÔNG ĐIỆN, CÔNG VĂN"],
+    ),
+    (
+        "legal basis with neither number nor title",
+        edited("    so_ky_hieu: 06/2022/QH15\n", ""),
+        [f"{P}:10:5: lỗi: căn cứ thứ 1 cần 'so_ky_hieu' hoặc 'trich_yeu' để người đọc tìm được văn bản"],
+    ),
+    (
+        "legal basis with a malformed number",
+        edited("    so_ky_hieu: 06/2022/QH15", "    so_ky_hieu: Luật 06"),
+        [f"{P}:11:17: lỗi: căn cứ thứ 1: số, ký hiệu 'Luật 06' không đúng dạng, ví dụ '194/HD-BTĐKT', '98/2023/NĐ-CP' hoặc '34-CT/TW'"],
+    ),
+    (
+        "legal basis dated after the document",
+        edited("    ngay: 2022-06-15", "    ngay: 2025-06-15"),
+        [f"{P}:12:11: cảnh báo: căn cứ thứ 1 ban hành ngày 15/6/2025, sau chính văn bản này (05/3/2024); kiểm tra lại ngày"],
+    ),
+    (
+        "YAML value with an unquoted colon",
+        edited("trich_yeu: Thử nghiệm kiểm tra", "trich_yeu: Thử nghiệm: kiểm tra"),
+        [f"{P}:8:22: lỗi: dấu ':' đặt sai chỗ; nếu giá trị có dấu ':' thì đặt cả giá trị trong ngoặc kép"],
+    ),
+    (
+        "YAML indented with a tab",
+        edited("  chuc_vu: PHÓ GIÁM ĐỐC", "\tchuc_vu: PHÓ GIÁM ĐỐC"),
+        [f"{P}:16:1: lỗi: có ký tự Tab; thụt lề YAML chỉ dùng dấu cách"],
+    ),
+    (
+        "empty front matter",
+        "---\n---\nNội dung.\n",
+        [f"{P}:2:1: lỗi: phần khai báo phải gồm các dòng 'trường: giá trị', nhưng gặp ô để trống"],
+    ),
+    (
+        "no front matter",
+        "Nội dung không có phần khai báo.\n",
+        [f"{P}:1:1: lỗi: văn bản phải bắt đầu bằng phần khai báo giữa hai dòng '---' (loai, so_ky_hieu, …)"],
+    ),
+    (
+        "legacy TCVN3 text",
+        edited("trich_yeu: Thử nghiệm kiểm tra", "trich_yeu: Céng hoµ x· héi"),
+        [f"{P}:8:17: lỗi: chữ 'hoµ' có dấu hiệu gõ bằng bảng mã cũ (TCVN3/VNI) rồi dán vào; hãy chuyển đoạn văn sang Unicode (Unikey: Công cụ chuyển mã, nguồn TCVN3 hoặc VNI, đích Unicode)"],
+    ),
+    (
+        "roman-numeral section written as a paragraph",
+        BASE.replace("## I. MỤC ĐÍCH", "II. TỔ CHỨC THỰC HIỆN"),
+        [f"{P}:24:1: cảnh báo: dòng 'II. TỔ CHỨC THỰC HIỆN' giống đề mục lớn; viết '## II. TỔ CHỨC THỰC HIỆN…' để nó thành tiêu đề có mục lục"],
+    ),
+    (
+        "signed PDF that is not there",
+        edited("trang_thai: ban_hanh", "trang_thai: ban_hanh\nban_ky_so: pdf/mau.pdf"),
+        [f"{P}:22:12: lỗi: trường 'ban_ky_so': không thấy tệp 'pdf/mau.pdf' (đường dẫn tính từ thư mục của văn bản này)"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_bad_document(tmp_path, source, expected):
+    """One mistake, one Vietnamese message naming the file, line, column, field and fix."""
+    assert check(tmp_path, {P: source}) == expected
+
+
+def test_decomposed_text_is_normalized_with_a_warning(tmp_path):
+    """NFD text (pasted from Word or macOS) loads as NFC, with a warning at the first decomposed letter."""
+    source = edited("trich_yeu: Thử nghiệm kiểm tra", "trich_yeu: " + unicodedata.normalize("NFD", "Thử nghiệm"))
+    assert check(tmp_path, {P: source}) == [
+        f"{P}:8:14: cảnh báo: chữ tiếng Việt ở dạng tổ hợp (NFD, thường gặp khi dán từ Word, PDF hoặc macOS);"
+        " đã tự chuẩn hóa về dạng dựng sẵn (NFC), nên lưu lại tệp ở dạng NFC"
+    ]
+    document = load_project(ProjectPaths.at(tmp_path)).site.documents[0]
+    assert document.meta.title == "Thử nghiệm"
+
+
+def test_file_in_a_legacy_encoding(tmp_path):
+    """A file saved as Windows-1258 is refused with the way to fix it."""
+    source = BASE.replace("Mẫu Sơn", "Hà Nội").encode("utf-8").replace("Hà".encode("utf-8"), b"H\xe0")
+    assert check(tmp_path, {P: source}) == [
+        f"{P}:6:12: lỗi: tệp không ở bảng mã UTF-8 (có thể là TCVN3, VNI hoặc Windows-1258); hãy lưu lại tệp"
+        " với bảng mã UTF-8 (Unikey: Công cụ chuyển mã → Unicode)"
+    ]
+
+
+def test_oversized_file(tmp_path):
+    """A file over the size cap is refused before it is parsed."""
+    source = BASE + ("Nội dung rất dài. " * 70_000)
+    lines = check(tmp_path, {P: source})
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{P}:0:0: lỗi: tệp nặng ")
+    assert "quá giới hạn 1,000,000 byte; hãy chia nhỏ tệp" in lines[0]
+
+
+def test_file_name_with_accents(tmp_path):
+    """A file name becomes the page URL, so it must be an ASCII slug; the fix is suggested."""
+    assert check(tmp_path, {"content/van-ban/Kế hoạch số 12.md": BASE}) == [
+        "content/van-ban/Kế hoạch số 12.md:0:0: lỗi: tên tệp 'Kế hoạch số 12.md' sẽ thành địa chỉ trang;"
+        " chỉ dùng chữ thường không dấu, số và dấu '-', ví dụ 'ke-hoach-so-12.md'"
+    ]
+
+
+def test_duplicate_numbers_name_both_places(tmp_path):
+    """Two documents of one issuer with the same number in the same year: both places are named."""
+    other = BASE.replace("12/KH-SGDĐT", "012/KH-SGDĐT")
+    # Files load in path order: 'mau-2.md' sorts before 'mau.md'.
+    assert check(tmp_path, {P: BASE, "content/van-ban/mau-2.md": other}) == [
+        f"{P}:5:1: lỗi: trùng số, ký hiệu '12/KH-SGDĐT' năm 2024 của cùng cơ quan"
+        " (đã khai báo ở content/van-ban/mau-2.md:5); mỗi văn bản một số"
+    ]
+
+
+def test_every_error_of_a_run_is_reported_sorted(tmp_path):
+    """All mistakes of all files come out in one run, sorted by file and line."""
+    bad_b = edited("trang_thai: ban_hanh", "trang_thai: x").replace("dia_danh:", "dia_dan:")
+    bad_a = edited("ngay_ban_hanh: 2024-03-05", "ngay_ban_hanh: 2024-13-01")
+    lines = check(tmp_path, {"content/van-ban/b.md": bad_b, "content/van-ban/a.md": bad_a})
+    assert [line.split(": ")[0] for line in lines] == [
+        "content/van-ban/a.md:7:16",
+        "content/van-ban/b.md:6:1",
+        "content/van-ban/b.md:21:13",
+    ]
+
+
+def test_drafts_may_leave_number_day_and_name_blank(tmp_path):
+    """A draft keeps its blanks: number, day and month, signer's name (seed 001)."""
+    draft = (
+        BASE.replace("12/KH-SGDĐT", "/KH-SGDĐT")
+        .replace("ngay_ban_hanh: 2024-03-05", "ngay_ban_hanh: 2024")
+        .replace("  ho_ten: Nguyễn Văn A\n", "")
+        .replace("trang_thai: ban_hanh", "trang_thai: du_thao")
+        .replace("    ngay: 2022-06-15\n", "")
+    )
+    assert check(tmp_path, {P: draft}) == []
