@@ -18,6 +18,7 @@ def make_project(target: Path, *, seeds: bool = True, files: dict[str, str | byt
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", target / "overrides")
+    shutil.copytree(ROOT / "data", target / "data")
     (target / "hooks").mkdir()
     shutil.copy(ROOT / "hooks" / "site_hooks.py", target / "hooks" / "site_hooks.py")
     (target / "content").mkdir()

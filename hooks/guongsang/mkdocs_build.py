@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,8 +75,9 @@ def prepare_markdown(markdown: str, page: Page) -> str:
     document = _current().site.document(page.file.src_uri)
     if document:
         page.meta["template"] = "document.html"
-        page.meta["title"] = document.display_title
-        page.meta["description"] = document.plain_title
+        # Material prints these two unescaped (in <title>, the header and an attribute).
+        page.meta["title"] = html.escape(document.display_title)
+        page.meta["description"] = html.escape(document.plain_title)
     return text.nfc(markdown)
 
 

@@ -23,8 +23,11 @@ def parse(number: str) -> re.Match[str] | None:
 
 
 def is_reference_number(number: str) -> bool:
-    """Whether a cited number has the form of a state document, a law or a Party document."""
-    number = number.strip()
+    """Whether a cited number has the form of a state document, a law or a Party document.
+
+    Citations are copied from other bodies' texts, so spaces and Ð (U+00D0) for Đ are tolerated.
+    """
+    number = re.sub(r"\s+", "", number).replace("\u00d0", "Đ")
     return any(pattern.match(number) for pattern in (_STATE, _LAW, _PARTY))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,9 +27,12 @@ class GeneratedPage:
 
     @property
     def stub(self) -> str:
-        """The in-memory Markdown MkDocs reads: only the front matter naming title and template."""
-        title = self.title.replace('"', "'")
-        return f'---\ntitle: "{title}"\ntemplate: {self.template}\n---\n'
+        """The in-memory Markdown MkDocs reads: only the front matter naming title and template.
+
+        The title is HTML-escaped because Material prints page titles unescaped; JSON quoting keeps it
+        valid YAML whatever it holds.
+        """
+        return f"---\ntitle: {json.dumps(html.escape(self.title), ensure_ascii=False)}\ntemplate: {self.template}\n---\n"
 
 
 def generate_document_pages(site: SiteModel) -> list[GeneratedPage]:

@@ -13,6 +13,10 @@ from guongsang.diagnostics import Report
 
 Path = tuple[str | int, ...]
 
+_PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
+
 # A few hundred aliases expanding into millions of nodes is the "billion laughs" attack.
 MAX_NODES = 200_000
 
@@ -32,6 +36,9 @@ _YAML_PROBLEMS = {
     "expected <block end>, but found '-'": "thụt lề của danh sách không đều",
     "expected <block end>, but found '<block mapping start>'": "thụt lề không đều",
     "expected <block end>, but found '<scalar>'": "thụt lề không đều",
+    "expected <block end>, but found '?'": "thụt lề không đều, hoặc danh sách ('- ') lẫn với trường ('khóa:') ở cùng mức",
+    "expected ',' or ']'": "thiếu dấu ']' đóng danh sách, hoặc thiếu dấu ',' giữa hai mục",
+    "expected ',' or '}'": "thiếu dấu '}' đóng nhóm, hoặc thiếu dấu ',' giữa hai mục",
     "found unknown escape character": "ký tự thoát '\\' không hợp lệ trong ngoặc kép; dùng ngoặc đơn",
 }
 
@@ -107,16 +114,18 @@ class _Builder:
         if self.count > MAX_NODES:
             raise _TooLarge
         located.values.setdefault(path, self.mark(node))
+        if node.tag not in _PLAIN_TAGS:
+            self.error(
+                self.mark(node),
+                f"thẻ YAML '{node.tag.replace('tag:yaml.org,2002:', '!!')}' không được dùng trong dữ liệu; xóa phần bắt đầu bằng '!'",
+            )
+            return None
         if isinstance(node, MappingNode):
             return self._mapping(node, path, located)
         if isinstance(node, SequenceNode):
             return [self.build(item, (*path, i), located) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
-        try:
-            return self.constructor.construct_object(node)
-        except yaml.YAMLError as exc:
-            self.error(self.mark(node), f"giá trị không đọc được ({exc})")
-            return None
+        return self.constructor.construct_object(node)
 
     def _mapping(self, node: MappingNode, path: Path, located: Located) -> dict[str, Any]:
         result: dict[str, Any] = {}
