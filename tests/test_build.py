@@ -124,6 +124,8 @@ def test_document_index_newest_first_with_filters(demo_site):
     """The index lists every document newest first, with year and issuer filter pages that need no JavaScript."""
     page = read(demo_site, "van-ban")
     assert "5 văn bản, mới nhất trước" in page
+    assert '<td class="gs-van-ban__so" data-label="Số, ký hiệu">Chưa có số</td>' in page
+    assert '<td class="gs-van-ban__so" data-label="Số, ký hiệu">237/KH-SGDĐT</td>' in page
     for year, count in [("2024", 2), ("2021", 1), ("2020", 1), ("2019", 1)]:
         year_page = read(demo_site, f"van-ban/nam/{year}")
         assert f"{count} văn bản, mới nhất trước" in year_page

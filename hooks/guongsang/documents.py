@@ -61,6 +61,11 @@ class Document:
         return numbers.key(self.meta.number) if numbers.has_number(self.meta.number) else None
 
     @property
+    def number_label(self) -> str:
+        """The number for lists: '237/KH-SGDĐT', or 'Chưa có số' for a draft without one."""
+        return self.meta.number if numbers.has_number(self.meta.number) else "Chưa có số"
+
+    @property
     def number_line(self) -> str:
         """'Số: 237/KH-SGDĐT'; a blank number keeps its space, as on the paper ('Số:    /KH-SGDĐT')."""
         number = self.meta.number
