@@ -26,14 +26,19 @@ def make_project(target: Path, *, seeds: bool = True, files: dict[str, str | byt
     if seeds:
         shutil.copytree(ROOT / "content" / "van-ban", target / "content" / "van-ban")
     (target / "node_modules").symlink_to(ROOT / "node_modules")
-    for rel, content in (files or {}).items():
-        path = target / rel
+    write_files(target, files or {})
+    return target
+
+
+def write_files(root: Path, files: dict[str, str | bytes]) -> None:
+    """Write each file (path relative to ``root``: text as UTF-8, bytes as they are)."""
+    for rel, content in files.items():
+        path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
-    return target
 
 
 def run_script(name: str, root: Path) -> subprocess.CompletedProcess[str]:

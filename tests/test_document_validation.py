@@ -6,6 +6,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import write_files
 
 from guongsang.project import ProjectPaths, load_project
 
@@ -43,13 +44,7 @@ Nội dung.
 
 def check(tmp_path: Path, files: dict[str, str | bytes]) -> list[str]:
     """The diagnostic lines `make check` prints for a project holding ``files``."""
-    for rel, content in files.items():
-        path = tmp_path / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
+    write_files(tmp_path, files)
     report = load_project(ProjectPaths.at(tmp_path)).report
     return [str(d) for d in report.diagnostics]
 
