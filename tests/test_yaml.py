@@ -50,7 +50,9 @@ def test_syntax_problems_in_plain_words():
         "a: [1, 2\n": "f.yaml:2:1: lỗi: thiếu dấu ']' đóng danh sách, hoặc thiếu dấu ',' giữa hai mục",
         "- a\nb: 1\n": "f.yaml:2:1: lỗi: thụt lề không đều, hoặc danh sách ('- ') lẫn với trường ('khóa:') ở cùng mức",
         "a: 'chưa đóng\n": "f.yaml:2:1: lỗi: tệp kết thúc giữa chừng (thiếu dấu ngoặc kép hoặc ngoặc đóng?)",
-        "a: @b\n": "f.yaml:1:4: lỗi: cú pháp YAML không hợp lệ (found character '@' that cannot start any token)",
+        "a: @b\n": "f.yaml:1:4: lỗi: ký tự '@' không được đứng đầu một giá trị; đặt cả giá trị trong ngoặc kép",
+        "a: b\nc\n": "f.yaml:3:1: lỗi: thiếu dấu ':' sau tên trường",
+        "a: *x\n": "f.yaml:1:4: lỗi: dùng bí danh (*) chưa được khai báo",
     }
     for source, expected in cases.items():
         report = Report()
