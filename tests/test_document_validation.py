@@ -7,44 +7,18 @@ from pathlib import Path
 
 import pytest
 from conftest import write_files
+from samples import DOCUMENT, required_data
 
 from guongsang.project import ProjectPaths, load_project
 
 P = "content/van-ban/mau.md"
 
-BASE = """\
----
-loai: KẾ HOẠCH
-co_quan_chu_quan: UBND TỈNH MẪU
-co_quan_ban_hanh: SỞ GIÁO DỤC VÀ ĐÀO TẠO
-so_ky_hieu: 12/KH-SGDĐT
-dia_danh: Mẫu Sơn
-ngay_ban_hanh: 2024-03-05
-trich_yeu: Thử nghiệm kiểm tra
-can_cu:
-  - loai: Luật
-    so_ky_hieu: 06/2022/QH15
-    ngay: 2022-06-15
-nguoi_ky:
-  tham_quyen: KT.
-  cap_tren: GIÁM ĐỐC
-  chuc_vu: PHÓ GIÁM ĐỐC
-  ho_ten: Nguyễn Văn A
-noi_nhan:
-  - Các đơn vị;
-  - "Lưu: VT."
-trang_thai: ban_hanh
----
-
-## I. MỤC ĐÍCH
-
-Nội dung.
-"""
+BASE = DOCUMENT
 
 
 def check(tmp_path: Path, files: dict[str, str | bytes]) -> list[str]:
     """The diagnostic lines `make check` prints for a project holding ``files``."""
-    write_files(tmp_path, files)
+    write_files(tmp_path, {**required_data(), **files})
     report = load_project(ProjectPaths.at(tmp_path)).report
     return [str(d) for d in report.diagnostics]
 
@@ -138,7 +112,7 @@ CASES = [
     (
         "unknown authority",
         edited("  tham_quyen: KT.", "  tham_quyen: Thay"),
-        [f"{P}:14:15: lỗi: trường 'nguoi_ky.tham_quyen' (Thẩm quyền ký): giá trị 'THAY.' không hợp lệ; chọn một trong: 'TM.', 'KT.', 'TL.', 'TUQ.' or 'Q.'"],
+        [f"{P}:14:15: lỗi: trường 'nguoi_ky.tham_quyen' (Thẩm quyền ký): giá trị 'Thay' không hợp lệ; chọn một trong: 'TM.', 'KT.', 'TL.', 'TUQ.' hoặc 'Q.'"],
     ),
     (
         "last recipient is not the archive",
@@ -158,7 +132,7 @@ CASES = [
     (
         "unknown status",
         edited("trang_thai: ban_hanh", "trang_thai: da_ky"),
-        [f"{P}:21:13: lỗi: trường 'trang_thai' (Trạng thái): giá trị 'da_ky' không hợp lệ; chọn một trong: 'du_thao', 'ban_hanh' or 'het_hieu_luc'"],
+        [f"{P}:21:13: lỗi: trường 'trang_thai' (Trạng thái): giá trị 'da_ky' không hợp lệ; chọn một trong: 'du_thao', 'ban_hanh' hoặc 'het_hieu_luc'"],
     ),
     (
         "published without the signer's name",

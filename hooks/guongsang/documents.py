@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 
 from guongsang import numbers, text, urls
 from guongsang.diagnostics import Report
@@ -42,6 +42,13 @@ class Document:
     """The path inside the docs_dir, as MkDocs names it ('van-ban/2020-237-kh-sgddt.md')."""
     number_at: Source
     """Where the number is written, for messages about it."""
+    located: Located = field(compare=False, repr=False)
+    """Positions of the front-matter values, for messages about references."""
+
+    @property
+    def id(self) -> str:
+        """The file name without '.md': how campaigns and criteria sets name a document."""
+        return PurePosixPath(self.src_uri).stem
 
     @property
     def url(self) -> str:
@@ -172,7 +179,7 @@ def _load_document(path: Path, docs_dir: Path, root: Path, report: Report) -> Do
     _check_meta(meta, located, rel, path, report)
     _check_body(front.body, front.body_line, rel, report)
     number_line = located.key_mark(("so_ky_hieu",)).line
-    return Document(meta=meta, source=Source(rel, 1), src_uri=src_uri, number_at=Source(rel, number_line))
+    return Document(meta=meta, source=Source(rel, 1), src_uri=src_uri, number_at=Source(rel, number_line), located=located)
 
 
 def _check_meta(meta: DocumentMeta, located: Located, rel: str, path: Path, report: Report) -> None:

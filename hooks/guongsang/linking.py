@@ -6,10 +6,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from guongsang import numbers, text, urls
-from guongsang.collation import sort_key
+from guongsang.collation import person_sort_key, sort_key
 from guongsang.diagnostics import Report
 from guongsang.documents import Document, citation_text
-from guongsang.models import LegalReference
+from guongsang.models import AwardType, Campaign, CriteriaSet, Honoree, LegalReference, Organization, Unit
+from guongsang.records import DataSet
 
 
 @dataclass(frozen=True)
@@ -42,15 +43,30 @@ class SiteModel:
     """Per document ``src_uri``: the documents on the site that cite it."""
     years: list[DocumentGroup] = field(default_factory=list)
     issuers: list[DocumentGroup] = field(default_factory=list)
+    organization: Organization | None = None
+    units: dict[str, Unit] = field(default_factory=dict)
+    campaigns: dict[str, Campaign] = field(default_factory=dict)
+    criteria_sets: dict[str, CriteriaSet] = field(default_factory=dict)
+    award_types: dict[str, AwardType] = field(default_factory=dict)
+    honorees: list[Honoree] = field(default_factory=list)
+    """Every honoree record, published or not, in Vietnamese name order."""
 
     def document(self, src_uri: str) -> Document | None:
         return next((d for d in self.documents if d.src_uri == src_uri), None)
 
 
-def link_site(documents: list[Document], report: Report) -> SiteModel:
+def link_site(documents: list[Document], data: DataSet, report: Report) -> SiteModel:
     """Resolve every reference between records and build the indexes."""
     ordered = sorted(documents, key=lambda d: (d.meta.date.sort_key, d.meta.number), reverse=True)
-    site = SiteModel(documents=ordered)
+    site = SiteModel(
+        documents=ordered,
+        organization=data.organization.record if data.organization else None,
+        units={k: e.record for k, e in data.units.items()},
+        campaigns={k: e.record for k, e in data.campaigns.items()},
+        criteria_sets={k: e.record for k, e in data.criteria_sets.items()},
+        award_types={k: e.record for k, e in data.award_types.items()},
+        honorees=sorted((e.record for e in data.honorees.values()), key=honoree_sort_key),
+    )
     _link_citations(site, report)
     by_year: dict[int, list[Document]] = defaultdict(list)
     by_issuer: dict[str, list[Document]] = defaultdict(list)
@@ -95,3 +111,10 @@ def _resolve(reference: LegalReference, candidates: list[Document]) -> Document 
         issuer = text.fold(reference.issuer)
         candidates = [d for d in candidates if issuer in text.fold(d.issuer) or text.fold(d.meta.issuing_body) in issuer]
     return candidates[0] if len(candidates) == 1 else None
+
+
+def honoree_sort_key(honoree: Honoree) -> tuple[bytes, ...]:
+    """People by given name, then middle, then family name; collectives by their name."""
+    if honoree.is_collective:
+        return (sort_key(honoree.collective_name or honoree.unit),)
+    return person_sort_key(honoree.given_name or "", honoree.middle_name or "", honoree.family_name or "", honoree.sort_key)

@@ -6,11 +6,13 @@ Each field carries its YAML key (``alias``), a Vietnamese label (``title``) and 
 
 from __future__ import annotations
 
+import re
+import typing
 from datetime import date
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
 
 from guongsang.dates import PartialDate, parse_full_date, parse_partial_date
 
@@ -45,21 +47,56 @@ DraftDate = Annotated[
 ]
 
 
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SCHOOL_YEAR = re.compile(r"^(\d{4})\s*-\s*(\d{4})$")
+
+
+def _check_id(value: str) -> str:
+    if not _ID.match(value):
+        raise ValueError(f"mã '{value}' chỉ được gồm chữ thường không dấu, số và dấu '-', ví dụ 'thpt-nguyen-trai'")
+    return value
+
+
+def _check_school_year(value: str) -> str:
+    match = _SCHOOL_YEAR.match(value)
+    if not match or int(match.group(2)) != int(match.group(1)) + 1:
+        raise ValueError(f"năm học '{value}' phải gồm hai năm liền nhau, ví dụ '2023-2024'")
+    return f"{match.group(1)}-{match.group(2)}"
+
+
+Id = Annotated[str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": _ID.pattern})]
+"""A stable id: lower-case ASCII words joined by '-' ('thpt-nguyen-trai')."""
+SchoolYear = Annotated[str, AfterValidator(_check_school_year), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{4}$"})]
+
+
+class Labeled(str, Enum):
+    """A vocabulary whose values are unaccented keys and whose labels are proper Vietnamese."""
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
 def _authority(value: object) -> object:
     """'kt', 'KT' and 'KT.' all mean KT.: editors drop the dot."""
     if isinstance(value, str) and value.strip():
-        return value.strip().upper().rstrip(".") + "."
+        normalized = value.strip().upper().rstrip(".") + "."
+        return normalized if normalized in typing.get_args(Authority) else value
     return value
 
 
 class Record(BaseModel):
     """Base of every record: unknown keys are errors, values are immutable once loaded."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, json_schema_extra=lambda schema: schema.pop("description", None)
+    )
 
 
 class LegalReference(Record):
     """A legal basis the document cites ('Căn cứ…', 'Thực hiện…')."""
+
+    model_config = ConfigDict(title="Căn cứ ban hành")
 
     kind: str = Field(alias="loai", title="Loại văn bản", description="Ví dụ: Luật, Nghị định, Kế hoạch, Hướng dẫn.")
     number: str | None = Field(
@@ -73,6 +110,8 @@ class LegalReference(Record):
 class Signer(Record):
     """The signature block: authority, the superior's position, position and name."""
 
+    model_config = ConfigDict(title="Người ký")
+
     authority: Annotated[Authority | None, BeforeValidator(_authority)] = Field(
         None, alias="tham_quyen", title="Thẩm quyền ký",
         description="TM., KT., TL., TUQ. hoặc Q.; bỏ trống khi người đứng đầu ký trực tiếp.",
@@ -85,18 +124,16 @@ class Signer(Record):
     name: str | None = Field(None, alias="ho_ten", title="Họ và tên người ký", description="Có thể để trống trong dự thảo.")
 
 
-class DocumentStatus(str, Enum):
+class DocumentStatus(Labeled):
     DRAFT = "du_thao"
     PUBLISHED = "ban_hanh"
     SUPERSEDED = "het_hieu_luc"
 
-    @property
-    def label(self) -> str:
-        return {"du_thao": "Dự thảo", "ban_hanh": "Đã ban hành", "het_hieu_luc": "Hết hiệu lực"}[self.value]
-
 
 class DocumentMeta(Record):
     """The front matter of an administrative document (Nghị định 30/2020/NĐ-CP)."""
+
+    model_config = ConfigDict(title="Văn bản")
 
     doc_type: str = Field(alias="loai", title="Loại văn bản", description="Viết hoa, ví dụ: KẾ HOẠCH.")
     parent_body: str = Field(
@@ -132,3 +169,304 @@ class DocumentMeta(Record):
     campaigns: list[str] = Field(
         default_factory=list, alias="phong_trao", title="Phong trào thi đua liên quan", description="Mã các phong trào."
     )
+
+
+# ---- Vocabularies ----
+
+
+class UnitKind(Labeled):
+    PRESCHOOL = "mam_non"
+    PRIMARY = "tieu_hoc"
+    LOWER_SECONDARY = "thcs"
+    UPPER_SECONDARY = "thpt"
+    CONTINUING = "gdtx"
+    OFFICE = "phong"
+    DEPARTMENT = "so"
+    OTHER = "khac"
+
+
+class CampaignForm(Labeled):
+    REGULAR = "thuong_xuyen"
+    THEMATIC = "chuyen_de"
+
+
+class SubjectType(Labeled):
+    """Who a criteria set or an honoree is: a collective, or an individual in one of four roles."""
+
+    COLLECTIVE = "tap_the"
+    MANAGER = "can_bo_quan_ly"
+    TEACHER = "giao_vien"
+    STAFF = "nhan_vien"
+    STUDENT = "hoc_sinh"
+
+
+class CriteriaScope(Labeled):
+    GENERAL = "chung"
+    SPECIFIC = "cu_the"
+
+
+class ReviewKind(Labeled):
+    MID_TERM = "so_ket"
+    FINAL = "tong_ket"
+
+
+class AwardGroup(Labeled):
+    TITLE = "danh_hieu_thi_dua"
+    COMMENDATION = "hinh_thuc_khen_thuong"
+    STUDENT_HONOUR = "khen_thuong_hoc_sinh"
+
+
+class AwardSubject(Labeled):
+    INDIVIDUAL = "ca_nhan"
+    COLLECTIVE = "tap_the"
+    BOTH = "ca_nhan_va_tap_the"
+    """Only forms of commendation (Bằng khen, Giấy khen…): titles are for one kind, never both."""
+
+    def admits(self, collective: bool) -> bool:
+        return self is AwardSubject.BOTH or (self is AwardSubject.COLLECTIVE) == collective
+
+
+class AwardLevel(Labeled):
+    BASE = "co_so"
+    PROVINCE = "tinh_bo_nganh"
+    NATIONAL = "toan_quoc"
+
+
+class Grade(Labeled):
+    FIRST = "nhat"
+    SECOND = "nhi"
+    THIRD = "ba"
+    CONSOLATION = "khuyen_khich"
+
+
+_LABELS: dict[Labeled, str] = {
+    DocumentStatus.DRAFT: "Dự thảo",
+    DocumentStatus.PUBLISHED: "Đã ban hành",
+    DocumentStatus.SUPERSEDED: "Hết hiệu lực",
+    UnitKind.PRESCHOOL: "Mầm non",
+    UnitKind.PRIMARY: "Tiểu học",
+    UnitKind.LOWER_SECONDARY: "Trung học cơ sở",
+    UnitKind.UPPER_SECONDARY: "Trung học phổ thông",
+    UnitKind.CONTINUING: "Giáo dục thường xuyên",
+    UnitKind.OFFICE: "Phòng",
+    UnitKind.DEPARTMENT: "Sở",
+    UnitKind.OTHER: "Khác",
+    CampaignForm.REGULAR: "Thường xuyên",
+    CampaignForm.THEMATIC: "Chuyên đề",
+    SubjectType.COLLECTIVE: "Tập thể",
+    SubjectType.MANAGER: "Cán bộ quản lý",
+    SubjectType.TEACHER: "Giáo viên",
+    SubjectType.STAFF: "Nhân viên",
+    SubjectType.STUDENT: "Học sinh",
+    CriteriaScope.GENERAL: "Tiêu chí chung",
+    CriteriaScope.SPECIFIC: "Tiêu chí cụ thể",
+    ReviewKind.MID_TERM: "Sơ kết",
+    ReviewKind.FINAL: "Tổng kết",
+    AwardGroup.TITLE: "Danh hiệu thi đua",
+    AwardGroup.COMMENDATION: "Hình thức khen thưởng",
+    AwardGroup.STUDENT_HONOUR: "Khen thưởng học sinh",
+    AwardSubject.INDIVIDUAL: "Cá nhân",
+    AwardSubject.COLLECTIVE: "Tập thể",
+    AwardSubject.BOTH: "Cá nhân và tập thể",
+    AwardLevel.BASE: "Cấp cơ sở",
+    AwardLevel.PROVINCE: "Cấp tỉnh, bộ, ngành",
+    AwardLevel.NATIONAL: "Cấp Nhà nước",
+    Grade.FIRST: "hạng Nhất",
+    Grade.SECOND: "hạng Nhì",
+    Grade.THIRD: "hạng Ba",
+    Grade.CONSOLATION: "Khuyến khích",
+}
+
+
+# ---- Records in data/ ----
+
+
+class Contact(Record):
+
+    model_config = ConfigDict(title="Liên hệ")
+    address: str | None = Field(None, alias="dia_chi", title="Địa chỉ cơ quan")
+    phone: str | None = Field(None, alias="dien_thoai", title="Điện thoại cơ quan")
+    email: str | None = Field(None, alias="email", title="Thư điện tử cơ quan")
+
+
+class Organization(Record):
+    """The department that publishes the site (data/to-chuc.yaml)."""
+
+    model_config = ConfigDict(title="Thông tin cơ quan")
+
+    name: str = Field(alias="ten", title="Tên cơ quan", description="Ví dụ: Sở Giáo dục và Đào tạo tỉnh Hưng Yên.")
+    parent_body: str = Field(alias="co_quan_chu_quan", title="Cơ quan chủ quản", description="Ví dụ: UBND TỈNH HƯNG YÊN.")
+    province: str = Field(alias="tinh", title="Tỉnh, thành phố")
+    portal_url: str | None = Field(None, alias="cong_thong_tin", title="Địa chỉ cổng thông tin", description="Ví dụ: https://sgddt.hungyen.gov.vn/")
+    contact: Contact = Field(default_factory=Contact, alias="lien_he", title="Liên hệ")
+    logo: str | None = Field(None, alias="logo", title="Tệp biểu trưng", description="Đường dẫn tính từ thư mục content/.")
+    sample: bool = Field(False, alias="du_lieu_mau", title="Dữ liệu mẫu")
+
+
+class Unit(Record):
+    """A unit (đơn vị): a school, an office, the department (data/don-vi/<ma>.yaml)."""
+
+    model_config = ConfigDict(title="Đơn vị")
+
+    id: Id = Field(alias="ma", title="Mã đơn vị", description="Chữ thường không dấu nối bằng '-', không đổi về sau.")
+    name: str = Field(alias="ten", title="Tên đơn vị", description="Ví dụ: Trường THPT Nguyễn Trãi.")
+    kind: UnitKind = Field(alias="loai", title="Loại đơn vị", description="mam_non, tieu_hoc, thcs, thpt, gdtx, phong, so hoặc khac.")
+    commune: str | None = Field(None, alias="xa", title="Xã, phường", description="Tên gọi tại ngày 'ap_dung_tu'.")
+    province: str = Field(alias="tinh", title="Tỉnh, thành phố", description="Tên gọi tại ngày 'ap_dung_tu'.")
+    names_from: FullDate | None = Field(None, alias="ap_dung_tu", title="Địa danh áp dụng từ ngày")
+    parent: Id | None = Field(None, alias="don_vi_cap_tren", title="Đơn vị cấp trên", description="Mã của đơn vị cấp trên.")
+    sample: bool = Field(False, alias="du_lieu_mau", title="Dữ liệu mẫu")
+
+
+class Phase(Record):
+    """A phase (đợt) of a campaign."""
+
+    model_config = ConfigDict(title="Đợt thi đua")
+
+    name: str = Field(alias="ten", title="Tên đợt", description="Ví dụ: Đợt thứ nhất.")
+    start: FullDate | None = Field(None, alias="tu_ngay", title="Từ ngày")
+    end: FullDate = Field(alias="den_ngay", title="Đến ngày")
+    celebrates: str | None = Field(None, alias="noi_dung", title="Nội dung, dịp kỷ niệm")
+
+
+class Review(Record):
+    """A mid-term or final review (sơ kết, tổng kết) of a campaign."""
+
+    model_config = ConfigDict(title="Sơ kết, tổng kết")
+
+    kind: ReviewKind = Field(alias="loai", title="Loại", description="so_ket hoặc tong_ket.")
+    date: FullDate = Field(alias="ngay", title="Ngày")
+    note: str | None = Field(None, alias="noi_dung", title="Nội dung")
+
+
+class Campaign(Record):
+    """An emulation campaign (phong trào thi đua) (data/phong-trao/<ma>.yaml)."""
+
+    model_config = ConfigDict(title="Phong trào thi đua")
+
+    id: Id = Field(alias="ma", title="Mã phong trào")
+    name: str = Field(alias="ten", title="Tên phong trào")
+    form: CampaignForm = Field(alias="hinh_thuc", title="Hình thức", description="thuong_xuyen hoặc chuyen_de.")
+    start: FullDate = Field(alias="tu_ngay", title="Từ ngày")
+    end: FullDate = Field(alias="den_ngay", title="Đến ngày")
+    scope: str | None = Field(None, alias="pham_vi", title="Phạm vi")
+    subjects: list[SubjectType] = Field(alias="doi_tuong", title="Đối tượng", description="tap_the, can_bo_quan_ly, giao_vien, nhan_vien, hoc_sinh.")
+    phases: list[Phase] = Field(default_factory=list, alias="dot", title="Các đợt thi đua")
+    reviews: list[Review] = Field(default_factory=list, alias="so_ket_tong_ket", title="Sơ kết, tổng kết")
+    documents: list[str] = Field(default_factory=list, alias="van_ban", title="Văn bản liên quan", description="Tên tệp văn bản trong content/van-ban/, không có '.md'.")
+    criteria_sets: list[Id] = Field(default_factory=list, alias="bo_tieu_chi", title="Bộ tiêu chí", description="Mã các bộ tiêu chí.")
+    summary: str | None = Field(None, alias="gioi_thieu", title="Giới thiệu ngắn")
+
+
+class CriteriaItem(Record):
+
+    model_config = ConfigDict(title="Tiêu chí")
+    id: Id = Field(alias="ma", title="Mã tiêu chí", description="Không đổi về sau: hồ sơ gương điển hình dẫn tới mã này.")
+    text: str = Field(alias="noi_dung", title="Nội dung tiêu chí")
+
+
+class CriteriaSet(Record):
+    """A set of selection criteria (tiêu chí) (data/tieu-chi/<ma>.yaml)."""
+
+    model_config = ConfigDict(title="Bộ tiêu chí")
+
+    id: Id = Field(alias="ma", title="Mã bộ tiêu chí")
+    name: str = Field(alias="ten", title="Tên bộ tiêu chí")
+    subjects: list[SubjectType] = Field(alias="doi_tuong", title="Áp dụng cho", description="tap_the, can_bo_quan_ly, giao_vien, nhan_vien, hoc_sinh.")
+    scope: CriteriaScope = Field(alias="pham_vi", title="Chung hay cụ thể", description="chung hoặc cu_the.")
+    source_document: str | None = Field(None, alias="van_ban_nguon", title="Văn bản nguồn", description="Tên tệp văn bản trong content/van-ban/, không có '.md'.")
+    items: list[CriteriaItem] = Field(alias="tieu_chi", title="Các tiêu chí", min_length=1)
+
+
+class AwardType(Record):
+    """A title or form of commendation, as the law names it (data/danh-hieu.yaml)."""
+
+    model_config = ConfigDict(title="Danh hiệu, hình thức khen thưởng")
+
+    id: Id = Field(alias="ma", title="Mã")
+    name: str = Field(alias="ten", title="Tên gọi", description="Ví dụ: Chiến sĩ thi đua cơ sở.")
+    group: AwardGroup = Field(alias="nhom", title="Nhóm", description="danh_hieu_thi_dua, hinh_thuc_khen_thuong hoặc khen_thuong_hoc_sinh.")
+    subject: AwardSubject = Field(alias="doi_tuong", title="Dành cho", description="ca_nhan, tap_the, hoặc ca_nhan_va_tap_the (chỉ với hình thức khen thưởng).")
+    level: AwardLevel = Field(alias="cap", title="Cấp", description="co_so, tinh_bo_nganh hoặc toan_quoc.")
+    grades: list[Grade] = Field(default_factory=list, alias="hang", title="Các hạng", description="Chỉ với loại có hạng: nhat, nhi, ba, khuyen_khich.")
+    decided_by: str = Field(alias="tham_quyen", title="Cấp quyết định", description="Ví dụ: Giám đốc Sở GDĐT.")
+    rank: int = Field(alias="thu_bac", title="Thứ bậc", description="Số càng lớn càng cao; dùng để chọn khen thưởng cao nhất.", ge=0)
+    needs_decision: bool = Field(True, alias="can_quyet_dinh", title="Cần số quyết định")
+
+
+class AwardTypeList(Record):
+
+    model_config = ConfigDict(title="Danh mục danh hiệu")
+    award_types: list[AwardType] = Field(alias="danh_hieu", title="Danh hiệu và hình thức khen thưởng")
+
+
+class Decision(Record):
+    """The decision that grants an award: 'Quyết định số 1234/QĐ-UBND ngày 20/5/2024 của UBND tỉnh'."""
+
+    model_config = ConfigDict(title="Quyết định khen thưởng")
+
+    number: str = Field(alias="so", title="Số, ký hiệu quyết định", description="Ví dụ: 1234/QĐ-UBND.")
+    date: FullDate = Field(alias="ngay", title="Ngày quyết định")
+    issuer: str = Field(alias="co_quan", title="Cơ quan quyết định", description="Ví dụ: UBND tỉnh Hưng Yên.")
+
+
+class Award(Record):
+    """One award of an honoree."""
+
+    model_config = ConfigDict(title="Khen thưởng")
+
+    type: Id = Field(alias="loai", title="Danh hiệu / hình thức", description="Mã trong data/danh-hieu.yaml.")
+    grade: Grade | None = Field(None, alias="hang", title="Hạng", description="Chỉ với loại có hạng: nhat, nhi, ba.")
+    year: int | None = Field(None, alias="nam", title="Năm", ge=1945, le=2100)
+    school_year: SchoolYear | None = Field(None, alias="nam_hoc", title="Năm học", description="Ví dụ: 2023-2024.")
+    decision: Decision | None = Field(None, alias="quyet_dinh", title="Quyết định khen thưởng")
+    campaign: Id | None = Field(None, alias="phong_trao", title="Trong phong trào", description="Mã phong trào thi đua.")
+    annulled: bool = Field(False, alias="bi_huy", title="Đã bị hủy", description="Khen thưởng bị hủy không hiện trên trang.")
+
+    @property
+    def period(self) -> tuple[int, int]:
+        """The calendar years the achievement covers: a school year spans two."""
+        if self.school_year:
+            first, second = self.school_year.split("-")
+            return int(first), int(second)
+        year = self.year if self.year is not None else (self.decision.date.year if self.decision else 0)
+        return year, year
+
+
+class Photo(Record):
+
+    model_config = ConfigDict(title="Ảnh")
+    file: str = Field(alias="tep", title="Tệp ảnh", description="Đường dẫn tính từ thư mục content/.")
+    alt: str = Field(alias="mo_ta", title="Mô tả ảnh", description="Người không xem được ảnh sẽ nghe mô tả này.", min_length=5)
+
+
+class Honoree(Record):
+    """An exemplary model (gương điển hình tiên tiến): a person or a collective (data/guong/<ma>.yaml)."""
+
+    model_config = ConfigDict(title="Gương điển hình tiên tiến")
+
+    id: Id = Field(alias="ma", title="Mã hồ sơ", description="Không đổi về sau: địa chỉ trang hồ sơ lấy từ mã này.")
+    subject: SubjectType = Field(alias="doi_tuong", title="Đối tượng", description="tap_the, can_bo_quan_ly, giao_vien, nhan_vien hoặc hoc_sinh.")
+    family_name: str | None = Field(None, alias="ho", title="Họ", description="Ví dụ: Nguyễn.")
+    middle_name: str | None = Field(None, alias="ten_dem", title="Tên đệm", description="Ví dụ: Văn; có thể để trống.")
+    given_name: str | None = Field(None, alias="ten", title="Tên", description="Ví dụ: Hồng.")
+    display_name: str | None = Field(None, alias="ten_day_du", title="Họ tên hiển thị", description="Chỉ khi tên không theo thứ tự họ - đệm - tên (ví dụ tên người Ê Đê).")
+    sort_key: str | None = Field(None, alias="khoa_sap_xep", title="Khóa sắp xếp", description="Chỉ khi cần sắp xếp khác thứ tự tên - đệm - họ.")
+    collective_name: str | None = Field(None, alias="ten_tap_the", title="Tên tập thể", description="Ví dụ: Tổ Toán - Tin; bỏ trống thì dùng tên đơn vị.")
+    unit: Id = Field(alias="don_vi", title="Đơn vị", description="Mã đơn vị trong data/don-vi/.")
+    position: str | None = Field(None, alias="chuc_vu", title="Chức vụ, công việc")
+    photo: Photo | None = Field(None, alias="anh", title="Ảnh")
+    awards: list[Award] = Field(default_factory=list, alias="khen_thuong", title="Khen thưởng")
+    campaigns: list[Id] = Field(default_factory=list, alias="phong_trao", title="Phong trào thi đua", description="Mã các phong trào.")
+    criteria_met: list[str] = Field(default_factory=list, alias="tieu_chi_dat", title="Tiêu chí đạt", description="Dạng 'mã-bộ-tiêu-chí/mã-tiêu-chí'.")
+    summary: str | None = Field(None, alias="tom_tat", title="Tóm tắt thành tích")
+    unit_exception: str | None = Field(
+        None, alias="ngoai_le_don_vi", title="Lý do ngoại lệ",
+        description="Với cán bộ quản lý: lý do được công nhận dù đơn vị mình đứng đầu không phải tập thể điển hình cùng năm.",
+    )
+    published: bool = Field(False, alias="cong_khai", title="Công khai", description="true thì hồ sơ được đăng lên trang.")
+    sample: bool = Field(False, alias="du_lieu_mau", title="Dữ liệu mẫu", description="true với người, đơn vị hư cấu của bản trình diễn.")
+
+    @property
+    def is_collective(self) -> bool:
+        return self.subject is SubjectType.COLLECTIVE

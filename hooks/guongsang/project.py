@@ -8,6 +8,8 @@ from pathlib import Path
 from guongsang.diagnostics import Report
 from guongsang.documents import load_documents
 from guongsang.linking import SiteModel, link_site
+from guongsang.records import load_data
+from guongsang.rules import check_records
 
 
 @dataclass(frozen=True)
@@ -35,5 +37,7 @@ def load_project(paths: ProjectPaths) -> LoadedProject:
     """Load, validate and link every input; collect all problems in one report."""
     report = Report()
     documents = load_documents(paths.docs_dir, paths.root, report)
-    site = link_site(documents, report)
+    data = load_data(paths.data_dir, paths.root, report)
+    check_records(data, documents, paths.docs_dir, report)
+    site = link_site(documents, data, report)
     return LoadedProject(site=site if report.ok else None, report=report)

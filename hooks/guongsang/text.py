@@ -9,7 +9,9 @@ from datetime import date
 # Letters Vietnamese never uses, and symbols that never sit inside a word, which TCVN3 (ABC) and
 # VNI text shows when read as Unicode ("Céng hoµ", "Coäng hoøa"). Ð (U+00D0) is left out: it is a
 # look-alike of Đ that editors type by mistake, handled where numbers are compared.
-_MOJIBAKE_CHARS = frozenset("µ¸¶¹¼½¾®¬¦¨ÆÇËÎÏÑÖØÛÜÞßäåæçëîïñöøûüþÿ¡¢£¤¥ª¯²³´º¿")
+_MOJIBAKE_CHARS = frozenset("µ¸¶¹¼½¾®¬¦¨ÆÇËÎÏÑÖØÛÜÞßäåæçëîïñöøûüþÿ¡¢£¤¥¯²³´º¿")
+# TCVN3 also writes â ê ô ã ư as © ª « · and a soft hyphen: ordinary symbols, suspicious only right after a letter.
+_AFTER_LETTER = re.compile(r"[^\W\d_][©ª«·\u00ad]")
 _TOKEN = re.compile(r"\S+")
 
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
@@ -34,7 +36,7 @@ def find_mojibake(text: str) -> tuple[int, str] | None:
     """The offset and word of the first word that looks like TCVN3/VNI text read as Unicode."""
     for match in _TOKEN.finditer(text):
         word = match.group()
-        if any(char in _MOJIBAKE_CHARS for char in word) and any(char.isalpha() for char in word):
+        if (any(char in _MOJIBAKE_CHARS for char in word) and any(char.isalpha() for char in word)) or _AFTER_LETTER.search(word):
             return match.start(), word
     return None
 

@@ -12,15 +12,18 @@ from pydantic.fields import FieldInfo
 
 from guongsang import text
 from guongsang.diagnostics import Report
-from guongsang.yamlsrc import Located, Path
+from guongsang.yamlsrc import DataPath, Located
 
 R = TypeVar("R", bound=BaseModel)
 
 
-def validate(model: type[R], located: Located, path: str, report: Report) -> R | None:
-    """The record, or None after reporting every problem at its line."""
+def validate(model: type[R], located: Located, path: str, report: Report, prefix: DataPath = ()) -> R | None:
+    """The record at ``prefix`` (the whole file by default), or None after reporting every problem."""
+    data = located.data
+    for part in prefix:
+        data = data[part]
     try:
-        return model.model_validate(located.data)
+        return model.model_validate(data)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
     # A misspelt key ('dia_dan') also makes its field missing: the did-you-mean message says both.
@@ -30,30 +33,30 @@ def validate(model: type[R], located: Located, path: str, report: Report) -> R |
         if e["type"] == "extra_forbidden" and (guess := _suggest(model, tuple(e["loc"])))
     }
     for error in errors:
-        loc: Path = tuple(error["loc"])
+        loc: DataPath = tuple(error["loc"])
         if error["type"] == "missing":
             if loc in guessed:
                 continue
-            where = located.key_mark(loc[:-1]) if loc[:-1] else located.start
+            where = located.key_mark((*prefix, *loc[:-1])) if (prefix or loc[:-1]) else located.start
         elif error["type"] == "extra_forbidden":
-            where = located.key_mark(loc)
+            where = located.key_mark((*prefix, *loc))
         else:
-            where = located.mark(loc)
-        report.error(path, where.line, where.col, describe(model, loc, error))
+            where = located.mark((*prefix, *loc))
+        report.error(path, where.line, where.col, describe(model, (*prefix, *loc), error, prefix))
     return None
 
 
-def describe(model: type[BaseModel], loc: Path, error: Any) -> str:
+def describe(model: type[BaseModel], loc: DataPath, error: Any, prefix: DataPath = ()) -> str:
     """One Vietnamese sentence: the field, what was expected, what was found, the fix."""
     kind = error["type"]
     found = _found(error.get("input"))
-    field_info = _field_at(model, loc)
+    field_info = _field_at(model, loc[len(prefix):])
     name = _field_name(loc, field_info)
     if kind == "missing":
         hint = f" {field_info.description}" if field_info and field_info.description else ""
         return f"thiếu {name}; thêm dòng '{loc[-1]}: …'.{hint}"
     if kind == "extra_forbidden":
-        return _unknown_key(model, loc)
+        return _unknown_key(model, loc[len(prefix):])
     if kind in ("string_type",):
         return f"{name}: cần một đoạn chữ, nhưng gặp {found}"
     if kind == "list_type":
@@ -63,18 +66,26 @@ def describe(model: type[BaseModel], loc: Path, error: Any) -> str:
             return f"phần khai báo phải gồm các dòng 'trường: giá trị', nhưng gặp {found}"
         return f"{name}: cần một nhóm trường con (mỗi dòng 'trường: giá trị', thụt vào), nhưng gặp {found}"
     if kind in ("enum", "literal_error"):
-        allowed = error.get("ctx", {}).get("expected", "")
+        allowed = error.get("ctx", {}).get("expected", "").replace("' or '", "' hoặc '")
         return f"{name}: giá trị {found} không hợp lệ; chọn một trong: {allowed}"
     if kind == "value_error":
         return f"{name}: {error['ctx']['error']}"
     if kind in ("int_type", "int_parsing"):
         return f"{name}: cần một số nguyên, nhưng gặp {found}"
+    if kind == "too_short":
+        return f"{name}: cần ít nhất {error['ctx']['min_length']} mục"
+    if kind == "string_too_short":
+        return f"{name}: cần ít nhất {error['ctx']['min_length']} ký tự, nhưng gặp {found}"
+    if kind == "greater_than_equal":
+        return f"{name}: cần số từ {error['ctx']['ge']} trở lên, nhưng gặp {found}"
+    if kind == "less_than_equal":
+        return f"{name}: cần số không quá {error['ctx']['le']}, nhưng gặp {found}"
     if kind in ("bool_type", "bool_parsing"):
         return f"{name}: cần 'true' (có) hoặc 'false' (không), nhưng gặp {found}"
     return f"{name}: giá trị {found} không hợp lệ ({error['msg']})"
 
 
-def _unknown_key(model: type[BaseModel], loc: Path) -> str:
+def _unknown_key(model: type[BaseModel], loc: DataPath) -> str:
     message = f"trường '{loc[-1]}' không có trong mẫu"
     guess = _suggest(model, loc)
     if guess:
@@ -86,7 +97,7 @@ def _keys(model: type[BaseModel] | None) -> list[str]:
     return [f.alias or n for n, f in model.model_fields.items()] if model else []
 
 
-def _suggest(model: type[BaseModel], loc: Path) -> str | None:
+def _suggest(model: type[BaseModel], loc: DataPath) -> str | None:
     """The known key an unknown one most likely meant: same letters without accents, or close."""
     key = str(loc[-1])
     known = _keys(_model_at(model, loc[:-1]))
@@ -115,7 +126,7 @@ def _found(value: Any) -> str:
     return repr(value)
 
 
-def _field_name(loc: Path, field_info: FieldInfo | None) -> str:
+def _field_name(loc: DataPath, field_info: FieldInfo | None) -> str:
     keys = ".".join(str(p) if isinstance(p, str) else f"[{p + 1}]" for p in loc)
     keys = keys.replace(".[", "[")
     if field_info and field_info.title:
@@ -136,7 +147,7 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _field_at(model: type[BaseModel], loc: Path) -> FieldInfo | None:
+def _field_at(model: type[BaseModel], loc: DataPath) -> FieldInfo | None:
     current: type[BaseModel] | None = model
     info: FieldInfo | None = None
     for part in loc:
@@ -151,7 +162,7 @@ def _field_at(model: type[BaseModel], loc: Path) -> FieldInfo | None:
     return info
 
 
-def _model_at(model: type[BaseModel], loc: Path) -> type[BaseModel] | None:
+def _model_at(model: type[BaseModel], loc: DataPath) -> type[BaseModel] | None:
     if not loc:
         return model
     info = _field_at(model, loc)

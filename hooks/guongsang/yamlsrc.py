@@ -11,7 +11,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from guongsang.diagnostics import Report
 
-Path = tuple[str | int, ...]
+DataPath = tuple[str | int, ...]
 
 _PLAIN_TAGS = {
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
@@ -61,10 +61,10 @@ class Located:
     data: Any
     start: Mark
     """Where the document starts."""
-    values: dict[Path, Mark] = field(default_factory=dict)
-    keys: dict[Path, Mark] = field(default_factory=dict)
+    values: dict[DataPath, Mark] = field(default_factory=dict)
+    keys: dict[DataPath, Mark] = field(default_factory=dict)
 
-    def mark(self, path: Path) -> Mark:
+    def mark(self, path: DataPath) -> Mark:
         """The place of the value at ``path``, or of its nearest ancestor that exists."""
         while path:
             if path in self.values:
@@ -72,7 +72,7 @@ class Located:
             path = path[:-1]
         return self.start
 
-    def key_mark(self, path: Path) -> Mark:
+    def key_mark(self, path: DataPath) -> Mark:
         """The place of the key that holds ``path`` (its value's place for list items)."""
         while path:
             if path in self.keys:
@@ -118,7 +118,7 @@ class _Builder:
     def error(self, mark: Mark, message: str) -> None:
         self.report.error(self.path, mark.line, mark.col, message)
 
-    def build(self, node: Node, path: Path, located: Located) -> Any:
+    def build(self, node: Node, path: DataPath, located: Located) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooLarge
@@ -136,7 +136,7 @@ class _Builder:
         assert isinstance(node, ScalarNode)
         return self.constructor.construct_object(node)
 
-    def _mapping(self, node: MappingNode, path: Path, located: Located) -> dict[str, Any]:
+    def _mapping(self, node: MappingNode, path: DataPath, located: Located) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, Mark] = {}
         for key_node, value_node in node.value:

@@ -1,0 +1,231 @@
+"""Rules between records: every reference resolves, and the rules of the law and the seed plans hold.
+
+Each problem is reported at the line of the value that must change.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from guongsang.diagnostics import Report
+from guongsang.documents import Document
+from guongsang.models import AwardGroup, AwardSubject, Campaign, Honoree, SubjectType
+from guongsang.records import DataSet, Entry
+from guongsang.text import short_date
+
+
+class _Checker:
+    def __init__(self, data: DataSet, documents: Iterable[Document], docs_dir: Path, report: Report) -> None:
+        self.data = data
+        self.documents = {d.id: d for d in documents}
+        self.docs_dir = docs_dir
+        self.report = report
+
+    def error(self, entry: Entry, field_path: tuple[str | int, ...], message: str) -> None:
+        mark = entry.mark(*field_path)
+        self.report.error(entry.path, mark.line, mark.col, message)
+
+    def warning(self, entry: Entry, field_path: tuple[str | int, ...], message: str) -> None:
+        mark = entry.mark(*field_path)
+        self.report.warning(entry.path, mark.line, mark.col, message)
+
+    def exists(self, entry: Entry, field_path: tuple[str | int, ...], value: str, known: Iterable[str], what: str, where: str) -> bool:
+        """Whether ``value`` names a known record; if not, an error with the closest id."""
+        known = list(known)
+        if value in known:
+            return True
+        if value in self.data.invalid_ids:
+            return False  # the record itself has an error, reported at its own line
+        close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+        hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
+        self.error(entry, field_path, f"không có {what} mã '{value}' trong {where}{hint}")
+        return False
+
+    # ---- per collection ----
+
+    def units(self) -> None:
+        for entry in self.data.units.values():
+            parent = entry.record.parent
+            if parent:
+                self.exists(entry, ("don_vi_cap_tren",), parent, self.data.units, "đơn vị", "data/don-vi/")
+                if parent == entry.record.id:
+                    self.error(entry, ("don_vi_cap_tren",), "đơn vị không thể là cấp trên của chính nó")
+
+    def campaigns(self) -> None:
+        for entry in self.data.campaigns.values():
+            campaign = entry.record
+            if campaign.end < campaign.start:
+                self.error(entry, ("den_ngay",), f"'den_ngay' ({short_date(campaign.end)}) đứng trước 'tu_ngay' ({short_date(campaign.start)})")
+                continue
+            for i, phase in enumerate(campaign.phases):
+                start = phase.start or campaign.start
+                if phase.end < start:
+                    self.error(entry, ("dot", i, "den_ngay"), f"đợt '{phase.name}' kết thúc trước khi bắt đầu")
+                if start < campaign.start or phase.end > campaign.end:
+                    self.error(entry, ("dot", i), f"đợt '{phase.name}' ({short_date(start)}–{short_date(phase.end)}) nằm ngoài thời gian của phong trào ({_span(campaign)})")
+            for i, review in enumerate(campaign.reviews):
+                if not campaign.start <= review.date <= campaign.end:
+                    self.warning(entry, ("so_ket_tong_ket", i, "ngay"), f"{review.kind.label.lower()} ngày {short_date(review.date)} nằm ngoài thời gian của phong trào ({_span(campaign)})")
+            for i, document in enumerate(campaign.documents):
+                self.exists(entry, ("van_ban", i), document, self.documents, "văn bản", "content/van-ban/")
+            for i, criteria_set in enumerate(campaign.criteria_sets):
+                self.exists(entry, ("bo_tieu_chi", i), criteria_set, self.data.criteria_sets, "bộ tiêu chí", "data/tieu-chi/")
+
+    def criteria_sets(self) -> None:
+        for entry in self.data.criteria_sets.values():
+            criteria = entry.record
+            if criteria.source_document:
+                self.exists(entry, ("van_ban_nguon",), criteria.source_document, self.documents, "văn bản", "content/van-ban/")
+            first_at: dict[str, int] = {}
+            for i, item in enumerate(criteria.items):
+                if item.id in first_at:
+                    line = entry.mark("tieu_chi", first_at[item.id]).line
+                    self.error(entry, ("tieu_chi", i, "ma"), f"trùng mã tiêu chí '{item.id}' trong bộ (đã khai báo ở dòng {line})")
+                else:
+                    first_at[item.id] = i
+
+    def award_types(self) -> None:
+        for entry in self.data.award_types.values():
+            award_type = entry.record
+            if award_type.group is AwardGroup.STUDENT_HONOUR and award_type.subject is not AwardSubject.INDIVIDUAL:
+                self.error(entry, ("doi_tuong",), "khen thưởng học sinh chỉ dành cho cá nhân: đặt 'doi_tuong: ca_nhan'")
+            if award_type.group is AwardGroup.TITLE and award_type.subject is AwardSubject.BOTH:
+                self.error(entry, ("doi_tuong",), "danh hiệu thi đua dành cho cá nhân hoặc cho tập thể, không cho cả hai: chọn 'ca_nhan' hoặc 'tap_the'")
+
+    def documents_campaigns(self) -> None:
+        for document in self.documents.values():
+            for i, campaign in enumerate(document.meta.campaigns):
+                if campaign not in self.data.campaigns:
+                    mark = document.located.mark(("phong_trao", i))
+                    close = difflib.get_close_matches(campaign, list(self.data.campaigns), n=1, cutoff=0.6)
+                    hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
+                    self.report.error(document.source.path, mark.line, mark.col, f"không có phong trào mã '{campaign}' trong data/phong-trao/{hint}")
+
+    def honorees(self) -> None:
+        exemplary_units = self._exemplary_unit_years()
+        for entry in self.data.honorees.values():
+            honoree = entry.record
+            self._names(entry)
+            self.exists(entry, ("don_vi",), honoree.unit, self.data.units, "đơn vị", "data/don-vi/")
+            for i, campaign in enumerate(honoree.campaigns):
+                if self.exists(entry, ("phong_trao", i), campaign, self.data.campaigns, "phong trào", "data/phong-trao/"):
+                    subjects = self.data.campaigns[campaign].record.subjects
+                    if honoree.subject not in subjects:
+                        allowed = ", ".join(s.label.lower() for s in subjects)
+                        self.error(entry, ("phong_trao", i), f"phong trào '{campaign}' dành cho {allowed}, không dành cho {honoree.subject.label.lower()}")
+            for i, reference in enumerate(honoree.criteria_met):
+                self._criterion(entry, i, reference)
+            for i, _ in enumerate(honoree.awards):
+                self._award(entry, i, exemplary_units)
+            if honoree.photo and not (self.docs_dir / honoree.photo.file).is_file():
+                self.error(entry, ("anh", "tep"), f"không thấy tệp ảnh '{honoree.photo.file}' (đường dẫn tính từ thư mục content/)")
+
+    # ---- honoree details ----
+
+    def _names(self, entry: Entry[Honoree]) -> None:
+        honoree = entry.record
+        if honoree.is_collective:
+            for key, value in (("ho", honoree.family_name), ("ten_dem", honoree.middle_name), ("ten", honoree.given_name)):
+                if value:
+                    self.error(entry, (key,), f"hồ sơ tập thể không có '{key}'; tên tập thể ghi ở 'ten_tap_the'")
+        else:
+            if honoree.collective_name:
+                self.error(entry, ("ten_tap_the",), "hồ sơ cá nhân không có 'ten_tap_the'; ghi họ tên ở 'ho', 'ten_dem', 'ten'")
+            for key, value, label in (("ho", honoree.family_name, "Họ"), ("ten", honoree.given_name, "Tên")):
+                if not value:
+                    mark = entry.key_mark("ma")
+                    self.report.error(entry.path, mark.line, mark.col, f"hồ sơ cá nhân thiếu trường '{key}' ({label}); thêm dòng '{key}: …'")
+
+    def _criterion(self, entry: Entry[Honoree], index: int, reference: str) -> None:
+        field_path = ("tieu_chi_dat", index)
+        set_id, slash, item_id = reference.partition("/")
+        if not slash or not item_id:
+            self.error(entry, field_path, f"tiêu chí '{reference}' cần viết dạng 'mã-bộ-tiêu-chí/mã-tiêu-chí'")
+            return
+        if not self.exists(entry, field_path, set_id, self.data.criteria_sets, "bộ tiêu chí", "data/tieu-chi/"):
+            return
+        criteria = self.data.criteria_sets[set_id].record
+        if not self.exists(entry, field_path, item_id, [item.id for item in criteria.items], "tiêu chí", f"bộ '{set_id}'"):
+            return
+        subject = entry.record.subject
+        if subject not in criteria.subjects:
+            allowed = ", ".join(s.label.lower() for s in criteria.subjects)
+            self.error(entry, field_path, f"bộ tiêu chí '{set_id}' áp dụng cho {allowed}, không áp dụng cho {subject.label.lower()}")
+
+    def _award(self, entry: Entry[Honoree], index: int, exemplary_units: dict[str, set[int]]) -> None:
+        honoree = entry.record
+        award = honoree.awards[index]
+        at = ("khen_thuong", index)
+        if (award.year is None) == (award.school_year is None):
+            self.error(entry, at, "mỗi khen thưởng ghi đúng một trong hai: 'nam' (ví dụ 2024) hoặc 'nam_hoc' (ví dụ 2023-2024)")
+        if not self.data.vocabulary_loaded:
+            return  # data/danh-hieu.yaml itself is reported
+        if not self.exists(entry, (*at, "loai"), award.type, self.data.award_types, "danh hiệu", "data/danh-hieu.yaml"):
+            return
+        award_type = self.data.award_types[award.type].record
+        if not award_type.subject.admits(honoree.is_collective):
+            kind = "tập thể" if honoree.is_collective else "cá nhân"
+            self.error(entry, (*at, "loai"), f"'{award_type.name}' dành cho {award_type.subject.label.lower()}, không trao cho {kind}")
+        if award_type.group is AwardGroup.STUDENT_HONOUR and honoree.subject is not SubjectType.STUDENT:
+            self.error(entry, (*at, "loai"), f"'{award_type.name}' là khen thưởng học sinh, chỉ trao cho học sinh")
+        if award_type.group is AwardGroup.TITLE and honoree.subject is SubjectType.STUDENT:
+            self.error(entry, (*at, "loai"), f"'{award_type.name}' là danh hiệu thi đua theo Luật Thi đua, khen thưởng, không xét cho học sinh; dùng khen thưởng học sinh")
+        if award_type.grades and award.grade not in award_type.grades:
+            grades = ", ".join(g.value for g in award_type.grades)
+            self.error(entry, (*at, "hang") if award.grade else at, f"'{award_type.name}' cần ghi 'hang' là một trong: {grades}")
+        elif not award_type.grades and award.grade:
+            self.error(entry, (*at, "hang"), f"'{award_type.name}' không chia hạng; xóa dòng 'hang'")
+        if honoree.published and award_type.needs_decision and award.decision is None and not award.annulled:
+            self.error(entry, at, f"hồ sơ công khai: khen thưởng '{award_type.name}' cần 'quyet_dinh' (so, ngay, co_quan), ví dụ so: 1234/QĐ-UBND")
+        first, last = award.period
+        if award.decision and award.decision.date.year < first:
+            self.warning(entry, (*at, "quyet_dinh", "ngay"), f"quyết định ngày {short_date(award.decision.date)} có trước năm thành tích ({first}); kiểm tra lại")
+        if award.campaign and self.exists(entry, (*at, "phong_trao"), award.campaign, self.data.campaigns, "phong trào", "data/phong-trao/"):
+            campaign = self.data.campaigns[award.campaign].record
+            valid_period = campaign.start <= campaign.end
+            if valid_period and (last < campaign.start.year or first > campaign.end.year):
+                self.error(entry, (*at, "phong_trao"), f"khen thưởng năm {_period(award.period)} nằm ngoài thời gian của phong trào '{campaign.name}' ({_span(campaign)})")
+        if honoree.subject is SubjectType.MANAGER and not honoree.unit_exception and not award.annulled:
+            years = exemplary_units.get(honoree.unit, set())
+            if not any(year in years for year in range(first, last + 1)):
+                self.error(
+                    entry, (*at, "nam_hoc" if award.school_year else "nam"),
+                    f"cán bộ quản lý chỉ là gương điển hình khi tập thể do mình đứng đầu ('{honoree.unit}') cũng là tập thể"
+                    f" điển hình cùng năm {_period(award.period)} (Kế hoạch xây dựng điển hình tiên tiến, Sở GDĐT Cần Thơ 2019);"
+                    " thêm hồ sơ tập thể của đơn vị, hoặc ghi lý do ở 'ngoai_le_don_vi'",
+                )
+
+    def _exemplary_unit_years(self) -> dict[str, set[int]]:
+        """Per unit, the years in which a collective record of it holds an award."""
+        years: dict[str, set[int]] = defaultdict(set)
+        for entry in self.data.honorees.values():
+            honoree = entry.record
+            if honoree.is_collective:
+                for award in honoree.awards:
+                    if not award.annulled:
+                        first, last = award.period
+                        years[honoree.unit].update(range(first, last + 1))
+        return years
+
+
+def _span(campaign: Campaign) -> str:
+    return f"{short_date(campaign.start)}–{short_date(campaign.end)}"
+
+
+def _period(period: tuple[int, int]) -> str:
+    first, last = period
+    return str(first) if first == last else f"{first}-{last}"
+
+
+def check_records(data: DataSet, documents: Iterable[Document], docs_dir: Path, report: Report) -> None:
+    """Check every reference and rule between the records of a project."""
+    checker = _Checker(data, documents, docs_dir, report)
+    checker.units()
+    checker.campaigns()
+    checker.criteria_sets()
+    checker.award_types()
+    checker.documents_campaigns()
+    checker.honorees()
