@@ -14,11 +14,19 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def make_project(target: Path, *, seeds: bool = True, files: dict[str, str | bytes] | None = None) -> Path:
-    """A copy of this project at ``target``: config, theme, hooks, the home page, and optionally the seeds."""
+    """A copy of this project at ``target``: config, theme, hooks, the home page, and the demo content.
+
+    With ``seeds=False``: no documents, and of data/ only the organization and the award vocabulary.
+    """
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", target / "overrides")
-    shutil.copytree(ROOT / "data", target / "data")
+    if seeds:
+        shutil.copytree(ROOT / "data", target / "data")
+    else:  # without the seed documents, only the data that references none of them
+        (target / "data").mkdir()
+        for name in ("to-chuc.yaml", "danh-hieu.yaml"):
+            shutil.copy(ROOT / "data" / name, target / "data" / name)
     (target / "hooks").mkdir()
     shutil.copy(ROOT / "hooks" / "site_hooks.py", target / "hooks" / "site_hooks.py")
     (target / "content").mkdir()

@@ -81,7 +81,7 @@ CASES = [
         'unit self parent',
         U, 'don_vi_cap_tren: so-mau', 'don_vi_cap_tren: truong-a',
         [
-            'data/don-vi/truong-a.yaml:7:18: lỗi: đơn vị không thể là cấp trên của chính nó',
+            'data/don-vi/truong-a.yaml:7:18: lỗi: đơn vị cấp trên tạo thành vòng lặp (truong-a → truong-a); một đơn vị không thể là cấp trên của chính nó',
         ],
     ),
     (
@@ -221,6 +221,7 @@ CASES = [
         'campaign not for subject',
         C, 'doi_tuong: [tap_the, can_bo_quan_ly, giao_vien, hoc_sinh]', 'doi_tuong: [tap_the, can_bo_quan_ly, hoc_sinh]',
         [
+            "data/guong/tran-thi-binh.yaml:15:17: lỗi: phong trào 'pt' dành cho tập thể, cán bộ quản lý, học sinh, không dành cho giáo viên",
             "data/guong/tran-thi-binh.yaml:23:14: lỗi: phong trào 'pt' dành cho tập thể, cán bộ quản lý, học sinh, không dành cho giáo viên",
         ],
     ),
@@ -333,7 +334,7 @@ CASES = [
         'manager unit not exemplary',
         G, 'nam_hoc: 2022-2023', 'nam_hoc: 2020-2021',
         [
-            "data/guong/nguyen-van-an.yaml:10:14: lỗi: cán bộ quản lý chỉ là gương điển hình khi tập thể do mình đứng đầu ('truong-a') cũng là tập thể điển hình cùng năm 2022-2023 (Kế hoạch xây dựng điển hình tiên tiến, Sở GDĐT Cần Thơ 2019); thêm hồ sơ tập thể của đơn vị, hoặc ghi lý do ở 'ngoai_le_don_vi'",
+            "data/guong/nguyen-van-an.yaml:10:14: lỗi: cán bộ quản lý chỉ là gương điển hình khi tập thể do mình đứng đầu (đơn vị 'truong-a') cũng là tập thể điển hình cùng năm 2022-2023; thêm hồ sơ tập thể của chính đơn vị đó (không ghi 'ten_tap_the') có khen thưởng năm ấy, hoặc ghi lý do ở 'ngoai_le_don_vi'",
         ],
     ),
     (
@@ -429,6 +430,49 @@ CASES = [
         ],
     ),
 ]
+
+
+CASES += [
+    (
+        "school year before the campaign started",
+        GV, "    nam: 2023\n    quyet_dinh:\n      so: 812/QĐ-SGDĐT\n      ngay: 2023-08-15", "    nam_hoc: 2020-2021\n    quyet_dinh:\n      so: 812/QĐ-SGDĐT\n      ngay: 2021-08-15",
+        [
+            "data/guong/tran-thi-binh.yaml:15:17: lỗi: khen thưởng năm học 2020-2021 nằm ngoài thời gian của phong trào 'Phong trào mẫu' (17/9/2021–31/12/2025)",
+        ],
+    ),
+    (
+        "decision number malformed",
+        HS, "      so: 300/QĐ-SGDĐT", "      so: QĐ 300",
+        [
+            "data/guong/le-cuong.yaml:11:11: lỗi: số quyết định 'QĐ 300' không đúng dạng số/ký hiệu, ví dụ '1234/QĐ-UBND'",
+        ],
+    ),
+    (
+        "parent units in a loop",
+        "data/don-vi/so-mau.yaml", "tinh: Hưng Yên\n", "tinh: Hưng Yên\ndon_vi_cap_tren: truong-a\n",
+        [
+            "data/don-vi/so-mau.yaml:5:18: lỗi: đơn vị cấp trên tạo thành vòng lặp (so-mau → truong-a → so-mau); một đơn vị không thể là cấp trên của chính nó",
+            "data/don-vi/truong-a.yaml:7:18: lỗi: đơn vị cấp trên tạo thành vòng lặp (truong-a → so-mau → truong-a); một đơn vị không thể là cấp trên của chính nó",
+        ],
+    ),
+    (
+        "a team does not make its principal exemplary",
+        G, "cong_khai: true", "ten_tap_the: Tổ Toán - Tin\ncong_khai: true",
+        [
+            "data/guong/nguyen-van-an.yaml:10:14: lỗi: cán bộ quản lý chỉ là gương điển hình khi tập thể do mình đứng đầu (đơn vị 'truong-a') cũng là tập thể điển hình cùng năm 2022-2023; thêm hồ sơ tập thể của chính đơn vị đó (không ghi 'ten_tap_the') có khen thưởng năm ấy, hoặc ghi lý do ở 'ngoai_le_don_vi'",
+        ],
+    ),
+]
+
+
+def test_criteria_of_a_campaign_the_honoree_is_not_in(tmp_path):
+    """A criteria set that belongs to a campaign counts only for honorees in that campaign."""
+    files = changed(GV, "    phong_trao: pt\n", "")
+    files[GV] = files[GV].replace("phong_trao: [pt]\n", "")
+    assert check(tmp_path, files) == [
+        "data/guong/tran-thi-binh.yaml:22:16: lỗi: bộ tiêu chí 'tc' thuộc phong trào 'pt'; thêm phong trào đó vào"
+        " 'phong_trao' của hồ sơ hoặc chọn bộ tiêu chí của phong trào hồ sơ tham gia"
+    ]
 
 
 @pytest.mark.parametrize(("path", "old", "new", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])

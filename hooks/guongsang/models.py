@@ -426,11 +426,17 @@ class Award(Record):
     @property
     def period(self) -> tuple[int, int]:
         """The calendar years the achievement covers: a school year spans two."""
+        start, end = self.span
+        return start.year, end.year
+
+    @property
+    def span(self) -> tuple[date, date]:
+        """The days the achievement covers: a year, or a school year (1 September to 31 August)."""
         if self.school_year:
             first, second = self.school_year.split("-")
-            return int(first), int(second)
-        year = self.year if self.year is not None else (self.decision.date.year if self.decision else 0)
-        return year, year
+            return date(int(first), 9, 1), date(int(second), 8, 31)
+        year = self.year if self.year is not None else (self.decision.date.year if self.decision else 1945)
+        return date(year, 1, 1), date(year, 12, 31)
 
 
 class Photo(Record):

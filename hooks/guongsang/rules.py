@@ -12,7 +12,8 @@ from pathlib import Path
 
 from guongsang.diagnostics import Report
 from guongsang.documents import Document
-from guongsang.models import AwardGroup, AwardSubject, Campaign, Honoree, SubjectType
+from guongsang import numbers
+from guongsang.models import Award, AwardGroup, AwardSubject, Campaign, Honoree, SubjectType
 from guongsang.records import DataSet, Entry
 from guongsang.text import short_date
 
@@ -23,6 +24,10 @@ class _Checker:
         self.documents = {d.id: d for d in documents}
         self.docs_dir = docs_dir
         self.report = report
+        self.criteria_owners: dict[str, set[str]] = defaultdict(set)
+        for campaign in data.campaigns.values():
+            for criteria_set in campaign.record.criteria_sets:
+                self.criteria_owners[criteria_set].add(campaign.record.id)
 
     def error(self, entry: Entry, field_path: tuple[str | int, ...], message: str) -> None:
         mark = entry.mark(*field_path)
@@ -49,10 +54,14 @@ class _Checker:
     def units(self) -> None:
         for entry in self.data.units.values():
             parent = entry.record.parent
-            if parent:
-                self.exists(entry, ("don_vi_cap_tren",), parent, self.data.units, "đơn vị", "data/don-vi/")
-                if parent == entry.record.id:
-                    self.error(entry, ("don_vi_cap_tren",), "đơn vị không thể là cấp trên của chính nó")
+            if parent and self.exists(entry, ("don_vi_cap_tren",), parent, self.data.units, "đơn vị", "data/don-vi/"):
+                chain = [entry.record.id]
+                while parent and parent not in chain and parent in self.data.units:
+                    chain.append(parent)
+                    parent = self.data.units[parent].record.parent
+                if parent in chain:
+                    loop = " → ".join([*chain[chain.index(parent):], parent])
+                    self.error(entry, ("don_vi_cap_tren",), f"đơn vị cấp trên tạo thành vòng lặp ({loop}); một đơn vị không thể là cấp trên của chính nó")
 
     def campaigns(self) -> None:
         for entry in self.data.campaigns.values():
@@ -116,8 +125,9 @@ class _Checker:
                     if honoree.subject not in subjects:
                         allowed = ", ".join(s.label.lower() for s in subjects)
                         self.error(entry, ("phong_trao", i), f"phong trào '{campaign}' dành cho {allowed}, không dành cho {honoree.subject.label.lower()}")
+            campaigns = set(honoree.campaigns) | {a.campaign for a in honoree.awards if a.campaign}
             for i, reference in enumerate(honoree.criteria_met):
-                self._criterion(entry, i, reference)
+                self._criterion(entry, i, reference, campaigns)
             for i, _ in enumerate(honoree.awards):
                 self._award(entry, i, exemplary_units)
             if honoree.photo and not (self.docs_dir / honoree.photo.file).is_file():
@@ -139,7 +149,7 @@ class _Checker:
                     mark = entry.key_mark("ma")
                     self.report.error(entry.path, mark.line, mark.col, f"hồ sơ cá nhân thiếu trường '{key}' ({label}); thêm dòng '{key}: …'")
 
-    def _criterion(self, entry: Entry[Honoree], index: int, reference: str) -> None:
+    def _criterion(self, entry: Entry[Honoree], index: int, reference: str, campaigns: set[str]) -> None:
         field_path = ("tieu_chi_dat", index)
         set_id, slash, item_id = reference.partition("/")
         if not slash or not item_id:
@@ -154,6 +164,11 @@ class _Checker:
         if subject not in criteria.subjects:
             allowed = ", ".join(s.label.lower() for s in criteria.subjects)
             self.error(entry, field_path, f"bộ tiêu chí '{set_id}' áp dụng cho {allowed}, không áp dụng cho {subject.label.lower()}")
+            return
+        owners = self.criteria_owners.get(set_id, set())
+        if owners and not owners & campaigns:
+            names = ", ".join(f"'{c}'" for c in sorted(owners))
+            self.error(entry, field_path, f"bộ tiêu chí '{set_id}' thuộc phong trào {names}; thêm phong trào đó vào 'phong_trao' của hồ sơ hoặc chọn bộ tiêu chí của phong trào hồ sơ tham gia")
 
     def _award(self, entry: Entry[Honoree], index: int, exemplary_units: dict[str, set[int]]) -> None:
         honoree = entry.record
@@ -181,29 +196,38 @@ class _Checker:
         if honoree.published and award_type.needs_decision and award.decision is None and not award.annulled:
             self.error(entry, at, f"hồ sơ công khai: khen thưởng '{award_type.name}' cần 'quyet_dinh' (so, ngay, co_quan), ví dụ so: 1234/QĐ-UBND")
         first, last = award.period
-        if award.decision and award.decision.date.year < first:
-            self.warning(entry, (*at, "quyet_dinh", "ngay"), f"quyết định ngày {short_date(award.decision.date)} có trước năm thành tích ({first}); kiểm tra lại")
+        if award.decision:
+            if not numbers.is_reference_number(award.decision.number):
+                self.error(entry, (*at, "quyet_dinh", "so"), f"số quyết định '{award.decision.number}' không đúng dạng số/ký hiệu, ví dụ '1234/QĐ-UBND'")
+            if award.decision.date.year < first:
+                self.warning(entry, (*at, "quyet_dinh", "ngay"), f"quyết định ngày {short_date(award.decision.date)} có trước năm thành tích ({first}); kiểm tra lại")
         if award.campaign and self.exists(entry, (*at, "phong_trao"), award.campaign, self.data.campaigns, "phong trào", "data/phong-trao/"):
             campaign = self.data.campaigns[award.campaign].record
-            valid_period = campaign.start <= campaign.end
-            if valid_period and (last < campaign.start.year or first > campaign.end.year):
-                self.error(entry, (*at, "phong_trao"), f"khen thưởng năm {_period(award.period)} nằm ngoài thời gian của phong trào '{campaign.name}' ({_span(campaign)})")
+            start, end = award.span
+            if campaign.start <= campaign.end and (end < campaign.start or start > campaign.end):
+                self.error(entry, (*at, "phong_trao"), f"khen thưởng {_achievement(award)} nằm ngoài thời gian của phong trào '{campaign.name}' ({_span(campaign)})")
+            if honoree.subject not in campaign.subjects:
+                allowed = ", ".join(s.label.lower() for s in campaign.subjects)
+                self.error(entry, (*at, "phong_trao"), f"phong trào '{award.campaign}' dành cho {allowed}, không dành cho {honoree.subject.label.lower()}")
         if honoree.subject is SubjectType.MANAGER and not honoree.unit_exception and not award.annulled:
             years = exemplary_units.get(honoree.unit, set())
             if not any(year in years for year in range(first, last + 1)):
                 self.error(
                     entry, (*at, "nam_hoc" if award.school_year else "nam"),
-                    f"cán bộ quản lý chỉ là gương điển hình khi tập thể do mình đứng đầu ('{honoree.unit}') cũng là tập thể"
-                    f" điển hình cùng năm {_period(award.period)} (Kế hoạch xây dựng điển hình tiên tiến, Sở GDĐT Cần Thơ 2019);"
-                    " thêm hồ sơ tập thể của đơn vị, hoặc ghi lý do ở 'ngoai_le_don_vi'",
+                    f"cán bộ quản lý chỉ là gương điển hình khi tập thể do mình đứng đầu (đơn vị '{honoree.unit}') cũng là"
+                    f" tập thể điển hình cùng năm {_period(award.period)}; thêm hồ sơ tập thể của chính đơn vị đó (không ghi"
+                    " 'ten_tap_the') có khen thưởng năm ấy, hoặc ghi lý do ở 'ngoai_le_don_vi'",
                 )
 
     def _exemplary_unit_years(self) -> dict[str, set[int]]:
-        """Per unit, the years in which a collective record of it holds an award."""
+        """Per unit, the years in which the unit itself (a collective record with no team name) holds an award.
+
+        A team inside the school (Tổ Toán - Tin) is not the collective its principal leads.
+        """
         years: dict[str, set[int]] = defaultdict(set)
         for entry in self.data.honorees.values():
             honoree = entry.record
-            if honoree.is_collective:
+            if honoree.is_collective and not honoree.collective_name:
                 for award in honoree.awards:
                     if not award.annulled:
                         first, last = award.period
@@ -213,6 +237,10 @@ class _Checker:
 
 def _span(campaign: Campaign) -> str:
     return f"{short_date(campaign.start)}–{short_date(campaign.end)}"
+
+
+def _achievement(award: Award) -> str:
+    return f"năm học {award.school_year}" if award.school_year else f"năm {award.period[0]}"
 
 
 def _period(period: tuple[int, int]) -> str:
