@@ -21,7 +21,12 @@ def main(argv: list[str] | None = None) -> int:
     loaded = load_project(ProjectPaths.at(args.root))
     print(loaded.report.render(), file=sys.stderr)
     if loaded.site is not None:
-        print(f"Đã kiểm tra {len(loaded.site.documents)} văn bản trong {time.perf_counter() - started:.2f} giây.", file=sys.stderr)
+        site = loaded.site
+        counts = (
+            f"{len(site.documents)} văn bản, {len(site.units)} đơn vị, {len(site.campaigns)} phong trào,"
+            f" {len(site.criteria_sets)} bộ tiêu chí, {len(site.award_types)} danh hiệu, {len(site.honorees)} hồ sơ"
+        )
+        print(f"Đã kiểm tra {counts} trong {time.perf_counter() - started:.2f} giây.", file=sys.stderr)
     return 0 if loaded.report.ok else 1
 
 

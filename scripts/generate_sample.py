@@ -22,6 +22,7 @@ GIVEN = (
     "An Anh Bình Châu Chi Cường Dũng Dương Đạt Giang Hà Hải Hạnh Hiếu Hoa Hòa Hồng Huy Hương Khánh Lan Linh Long "
     "Mai Minh Nam Nga Ngọc Nhung Phong Phúc Phương Quân Quang Sơn Tâm Thảo Thắng Thủy Trang Trung Tú Tuấn Vân Việt Yến"
 ).split()
+TEAMS = ["Tổ Toán - Tin", "Tổ Ngữ văn", "Tổ Khoa học tự nhiên", "Tổ Ngoại ngữ", "Tổ Văn phòng"]
 SUBJECTS = ["tap_the", "can_bo_quan_ly", "giao_vien", "giao_vien", "giao_vien", "nhan_vien", "hoc_sinh", "hoc_sinh"]
 KINDS = [("thpt", "Trường THPT"), ("thcs", "Trường THCS"), ("tieu_hoc", "Trường Tiểu học"), ("mam_non", "Trường Mầm non")]
 PLACES = ["Tân Tiến", "Hòa Bình", "Quang Trung", "Đông Hưng", "Minh Khai", "Việt Hòa", "Thanh Long", "Phú Thịnh", "Hồng Quang"]
@@ -76,15 +77,19 @@ def generate(root: Path, honorees: int, seed: int) -> tuple[int, int]:
     folder.mkdir(parents=True, exist_ok=True)
     for n in range(honorees):
         unit_id, unit_name = units[n % unit_count]
-        # The first record of each unit is its collective, exemplary every year, so its managers qualify.
+        # The first record of each unit is the unit itself, exemplary every year, so its managers qualify;
+        # later collectives are teams inside the unit.
         subject = "tap_the" if n < unit_count else rng.choice(SUBJECTS)
         years = sorted(rng.sample(range(2022, 2026), rng.randint(1, 3))) if subject != "tap_the" else [2022, 2023, 2024, 2025]
         lines = [modeline(HONOREES)]
         if subject == "tap_the":
-            record_id = f"{unit_id}-tap-the"
+            team = rng.choice(TEAMS) if n >= unit_count else None
+            record_id = f"{unit_id}-{slugify(team)}-{n:05d}" if team else f"{unit_id}-tap-the"
             lines += [f"ma: {record_id}", "doi_tuong: tap_the", f"don_vi: {unit_id}"]
+            if team:
+                lines.append(f"ten_tap_the: {team}")
             awards = [_award(rng, "tap-the-lao-dong-tien-tien", year, True) for year in years]
-            summary = f"{unit_name} nhiều năm liền đạt danh hiệu Tập thể lao động tiên tiến."
+            summary = f"{team or unit_name} nhiều năm liền đạt danh hiệu Tập thể lao động tiên tiến."
         else:
             family, middle, given = rng.choice(FAMILY), rng.choice(MIDDLE), rng.choice(GIVEN)
             record_id = f"{slugify(f'{family} {middle} {given}')}-{n:05d}"

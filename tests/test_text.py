@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from guongsang import numbers, text
-from guongsang.collation import sort_key
+from guongsang.text import sort_key
 from guongsang.dates import PartialDate, parse_partial_date
 
 

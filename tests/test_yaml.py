@@ -12,8 +12,8 @@ def test_positions_of_keys_and_values():
     located = parse_yaml("a: 1\nb:\n  - x\n  - c: 2\n", "f.yaml", report, line_offset=1)
     assert report.diagnostics == []
     assert located.data == {"a": 1, "b": ["x", {"c": 2}]}
-    assert located.keys[("b",)] == Mark(3, 1)
-    assert located.values[("b", 1, "c")] == Mark(5, 8)
+    assert located.key_mark(("b",)) == Mark(3, 1)
+    assert located.mark(("b", 1, "c")) == Mark(5, 8)
     assert located.mark(("b", 7)) == Mark(4, 3)
 
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from guongsang import numbers, text, urls
-from guongsang.collation import person_sort_key, sort_key
+from guongsang.text import person_sort_key, sort_key
 from guongsang.diagnostics import Report
 from guongsang.documents import Document, citation_text
 from guongsang.models import AwardType, Campaign, CriteriaSet, Honoree, LegalReference, Organization, Unit

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,16 @@ class LoadedProject:
 
 def load_project(paths: ProjectPaths) -> LoadedProject:
     """Load, validate and link every input; collect all problems in one report."""
+    # Loading creates millions of small objects and no reference cycles: the cyclic collector would
+    # rescan them all again and again (measured: half of the time at 10,000 records).
+    gc.disable()
+    try:
+        return _load(paths)
+    finally:
+        gc.enable()
+
+
+def _load(paths: ProjectPaths) -> LoadedProject:
     report = Report()
     documents = load_documents(paths.docs_dir, paths.root, report)
     data = load_data(paths.data_dir, paths.root, report)

@@ -1,18 +1,20 @@
-"""Vietnamese text: normalization, legacy-encoding detection, slugs, official dates."""
+"""Vietnamese text, in one place: NFC, legacy-encoding detection, slugs, alphabetical order, official dates."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
+
+import icu
 
 # Letters Vietnamese never uses, and symbols that never sit inside a word, which TCVN3 (ABC) and
 # VNI text shows when read as Unicode ("Céng hoµ", "Coäng hoøa"). Ð (U+00D0) is left out: it is a
 # look-alike of Đ that editors type by mistake, handled where numbers are compared.
-_MOJIBAKE_CHARS = frozenset("µ¸¶¹¼½¾®¬¦¨ÆÇËÎÏÑÖØÛÜÞßäåæçëîïñöøûüþÿ¡¢£¤¥¯²³´º¿")
+_MOJIBAKE_CHARS = "µ¸¶¹¼½¾®¬¦¨ÆÇËÎÏÑÖØÛÜÞßäåæçëîïñöøûüþÿ¡¢£¤¥¯²³´º¿"
 # TCVN3 also writes â ê ô ã ư as © ª « · and a soft hyphen: ordinary symbols, suspicious only right after a letter.
-_AFTER_LETTER = re.compile(r"[^\W\d_][©ª«·\u00ad]")
-_TOKEN = re.compile(r"\S+")
+_SUSPECT = re.compile(f"[{_MOJIBAKE_CHARS}]|(?<=[^\\W\\d_])[©ª«·\u00ad]")
 
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 
@@ -34,10 +36,15 @@ def first_non_nfc_offset(text: str) -> int | None:
 
 def find_mojibake(text: str) -> tuple[int, str] | None:
     """The offset and word of the first word that looks like TCVN3/VNI text read as Unicode."""
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        if (any(char in _MOJIBAKE_CHARS for char in word) and any(char.isalpha() for char in word)) or _AFTER_LETTER.search(word):
-            return match.start(), word
+    for match in _SUSPECT.finditer(text):
+        start = end = match.start()
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        word = text[start:end]
+        if any(char.isalpha() for char in word):
+            return start, word
     return None
 
 
@@ -75,3 +82,26 @@ def short_date(value: date) -> str:
     """Compact date as written in citations: '05/7/2019', '02/01/2024' (padded as the date line)."""
     month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
     return f"{value.day:02d}/{month}/{value.year}"
+
+
+# Alphabetical order: ICU's Vietnamese rules (a ă â b c d đ e ê …, tones after letters), never code points.
+
+
+@lru_cache(maxsize=1)
+def _collator() -> icu.Collator:
+    return icu.Collator.createInstance(icu.Locale("vi"))
+
+
+def sort_key(value: str) -> bytes:
+    """A key that sorts Vietnamese text in dictionary order (never by code point)."""
+    return _collator().getSortKey(value)
+
+
+def person_sort_key(given: str, middle: str, family: str, override: str | None = None) -> tuple[bytes, ...]:
+    """Vietnamese order of people: given name (the last word), then middle name, then family name.
+
+    ``override`` is the record's own sort key, for names that do not follow the family-first order.
+    """
+    if override:
+        return (sort_key(override),)
+    return (sort_key(given), sort_key(middle), sort_key(family))

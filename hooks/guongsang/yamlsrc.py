@@ -13,6 +13,7 @@ from guongsang.diagnostics import Report
 
 DataPath = tuple[str | int, ...]
 
+_STR = "tag:yaml.org,2002:str"
 _PLAIN_TAGS = {
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
@@ -35,6 +36,7 @@ _YAML_PROBLEMS = {
     "expected <block end>": "thụt lề không đều",
 }
 
+_STR = "tag:yaml.org,2002:str"
 _PLAIN_TAGS = {
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
@@ -61,14 +63,19 @@ class Located:
     data: Any
     start: Mark
     """Where the document starts."""
-    values: dict[DataPath, Mark] = field(default_factory=dict)
-    keys: dict[DataPath, Mark] = field(default_factory=dict)
+    line_offset: int = 0
+    values: dict[DataPath, Any] = field(default_factory=dict)
+    """Path -> PyYAML mark of the value (converted to a Mark only when a message needs it)."""
+    keys: dict[DataPath, Any] = field(default_factory=dict)
+
+    def _to_mark(self, raw: Any) -> Mark:
+        return Mark(raw.line + 1 + self.line_offset, raw.column + 1)
 
     def mark(self, path: DataPath) -> Mark:
         """The place of the value at ``path``, or of its nearest ancestor that exists."""
         while path:
             if path in self.values:
-                return self.values[path]
+                return self._to_mark(self.values[path])
             path = path[:-1]
         return self.start
 
@@ -76,9 +83,9 @@ class Located:
         """The place of the key that holds ``path`` (its value's place for list items)."""
         while path:
             if path in self.keys:
-                return self.keys[path]
+                return self._to_mark(self.keys[path])
             if path in self.values:
-                return self.values[path]
+                return self._to_mark(self.values[path])
             path = path[:-1]
         return self.start
 
@@ -122,7 +129,9 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooLarge
-        located.values.setdefault(path, self.mark(node))
+        located.values.setdefault(path, node.start_mark)
+        if node.tag == _STR:
+            return node.value
         if node.tag not in _PLAIN_TAGS:
             self.error(
                 self.mark(node),
@@ -138,22 +147,21 @@ class _Builder:
 
     def _mapping(self, node: MappingNode, path: DataPath, located: Located) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        first_seen: dict[str, Mark] = {}
+        first_seen: dict[str, Node] = {}
         for key_node, value_node in node.value:
-            key_mark = self.mark(key_node)
             if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                self.error(key_mark, "tên trường phải là một từ đơn giản, ví dụ 'ho_ten:'")
+                self.error(self.mark(key_node), "tên trường phải là một từ đơn giản, ví dụ 'ho_ten:'")
                 continue
             key = str(key_node.value)
             if key in first_seen:
                 self.error(
-                    key_mark,
-                    f"trường '{key}' được khai báo hai lần (lần đầu ở dòng {first_seen[key].line});"
+                    self.mark(key_node),
+                    f"trường '{key}' được khai báo hai lần (lần đầu ở dòng {self.mark(first_seen[key]).line});"
                     " giữ một lần và xóa lần còn lại",
                 )
                 continue
-            first_seen[key] = key_mark
-            located.keys[(*path, key)] = key_mark
+            first_seen[key] = key_node
+            located.keys[(*path, key)] = key_node.start_mark
             result[key] = self.build(value_node, (*path, key), located)
         return result
 
@@ -192,7 +200,7 @@ def parse_yaml(text: str, path: str, report: Report, line_offset: int = 0) -> Lo
     if root is None:
         return Located(data=None, start=start)
     builder = _Builder(path, line_offset, report)
-    located = Located(data=None, start=builder.mark(root))
+    located = Located(data=None, start=builder.mark(root), line_offset=line_offset)
     try:
         located.data = builder.build(root, (), located)
     except _TooLarge:
