@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from guongsang import mkdocs_build
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -24,5 +25,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return mkdocs_build.prepare_markdown(markdown, page)
 
 
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    mkdocs_build.keep_env(env)
+    return env
+
+
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     return mkdocs_build.add_context(context, page)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    mkdocs_build.write_outputs(config)

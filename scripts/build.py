@@ -14,6 +14,10 @@ import sys
 import time
 from pathlib import Path
 
+from guongsang.ledger import updated_ledger
+from guongsang.project import ProjectPaths, load_project
+from guongsang.records import LEDGER
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Dựng trang vào site/ (nghiêm ngặt, không để lại bản dở dang).")
@@ -36,7 +40,21 @@ def main(argv: list[str] | None = None) -> int:
     fresh.rename(site)
     shutil.rmtree(old, ignore_errors=True)
     print(f"Đã dựng trang vào site/ trong {time.perf_counter() - started:.1f} giây.", file=sys.stderr)
+    _record_new_addresses(root)
     return 0
+
+
+def _record_new_addresses(root: Path) -> None:
+    """Add the pages published for the first time to the ledger, so they can never silently disappear."""
+    paths = ProjectPaths.at(root)
+    loaded = load_project(paths)
+    ledger = paths.data_dir / LEDGER
+    text = updated_ledger(ledger, loaded.site) if loaded.site else None
+    if text is not None:
+        before = len([line for line in ledger.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]) if ledger.is_file() else 0
+        ledger.write_text(text, encoding="utf-8")
+        after = len([line for line in text.splitlines() if line and not line.startswith("#")])
+        print(f"Đã ghi {after - before} địa chỉ mới vào data/{LEDGER}; hãy lưu (commit) tệp này cùng thay đổi.", file=sys.stderr)
 
 
 if __name__ == "__main__":

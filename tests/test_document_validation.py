@@ -177,7 +177,7 @@ CASES = [
     (
         "no front matter",
         "Nội dung không có phần khai báo.\n",
-        [f"{P}:1:1: lỗi: văn bản phải bắt đầu bằng phần khai báo giữa hai dòng '---' (loai, so_ky_hieu, …)"],
+        [f"{P}:1:1: lỗi: tệp phải bắt đầu bằng phần khai báo giữa hai dòng '---' (loai, so_ky_hieu, …)"],
     ),
     (
         "legacy TCVN3 text",

@@ -463,6 +463,33 @@ CASES += [
         ],
     ),
 ]
+CASES += [
+    (
+        "honoree id that is an index page",
+        HS, "ma: le-cuong", "ma: trang",
+        [
+            "data/guong/le-cuong.yaml:1:5: cảnh báo: tên tệp nên trùng mã: đổi tên tệp thành 'trang.yaml'",
+            "data/guong/le-cuong.yaml:1:5: lỗi: mã 'trang' trùng tên một trang danh sách (guong/trang/); chọn mã khác, ví dụ thêm tên đơn vị",
+        ],
+    ),
+    (
+        "old id that is another record's id",
+        HS, "cong_khai: true", "ma_cu: [tran-thi-binh]\ncong_khai: true",
+        [
+            "data/guong/le-cuong.yaml:14:9: lỗi: mã cũ 'tran-thi-binh' đang là mã của hồ sơ data/guong/tran-thi-binh.yaml:1; một địa chỉ chỉ trỏ tới một hồ sơ",
+        ],
+    ),
+]
+
+
+def test_old_id_declared_twice(tmp_path):
+    """Two records may not both claim one old address."""
+    files = changed(HS, "cong_khai: true", "ma_cu: [le-van-cuong]\ncong_khai: true")
+    files[GV] = files[GV].replace("cong_khai: true", "ma_cu: [le-van-cuong]\ncong_khai: true")
+    assert check(tmp_path, files) == [
+        "data/guong/tran-thi-binh.yaml:26:9: lỗi: mã cũ 'le-van-cuong' đã khai báo ở data/guong/le-cuong.yaml:1;"
+        " một địa chỉ cũ chỉ chuyển tới một hồ sơ"
+    ]
 
 
 def test_criteria_of_a_campaign_the_honoree_is_not_in(tmp_path):

@@ -9,14 +9,12 @@ from pathlib import Path, PurePosixPath
 from guongsang import numbers, text, urls
 from guongsang.diagnostics import Report
 from guongsang.models import DOCUMENT_TYPES, DocumentMeta, DocumentStatus, LegalReference
-from guongsang.sourcefile import read_text, split_front_matter
-from guongsang.validation import validate
-from guongsang.yamlsrc import Located, parse_yaml
+from guongsang.mdrecords import load_markdown_record, markdown_files
+from guongsang.yamlsrc import Located
 
 DOCUMENTS_DIR = "van-ban"
 """The folder under the docs_dir that holds documents, one Markdown file each."""
 
-_FILE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 _ROMAN_SECTION = re.compile(r"^(?:[IVX]+)\.\s+\S")
 _BLANK = "\u2002" * 6
 
@@ -140,46 +138,18 @@ def citation_text(reference: LegalReference) -> str:
 
 def load_documents(docs_dir: Path, root: Path, report: Report) -> list[Document]:
     """Every document under ``docs_dir/van-ban``; problems go to ``report``."""
-    folder = docs_dir / DOCUMENTS_DIR
-    if not folder.is_dir():
-        return []
     documents = []
-    for path in sorted(folder.rglob("*.md")):
-        if path.name == "index.md":
+    for path in markdown_files(docs_dir / DOCUMENTS_DIR):
+        loaded = load_markdown_record(path, docs_dir, root, DocumentMeta, report, keys_hint="loai, so_ky_hieu")
+        if loaded is None:
             continue
-        document = _load_document(path, docs_dir, root, report)
-        if document:
-            documents.append(document)
+        meta = loaded.record
+        _check_meta(meta, loaded.located, loaded.path, path, report)
+        _check_body(loaded.body, loaded.body_line, loaded.path, report)
+        number_at = Source(loaded.path, loaded.located.key_mark(("so_ky_hieu",)).line)
+        documents.append(Document(meta, Source(loaded.path, 1), loaded.src_uri, number_at, loaded.located))
     _check_duplicates(documents, report)
     return documents
-
-
-def _load_document(path: Path, docs_dir: Path, root: Path, report: Report) -> Document | None:
-    rel = path.relative_to(root).as_posix()
-    src_uri = path.relative_to(docs_dir).as_posix()
-    if not _FILE_NAME.match(path.name):
-        report.error(
-            rel, 0, 0,
-            f"tên tệp '{path.name}' sẽ thành địa chỉ trang; chỉ dùng chữ thường không dấu, số và dấu '-',"
-            f" ví dụ '{text.slugify(path.stem) or 'van-ban'}.md'",
-        )
-    source = read_text(path, rel, report)
-    if source is None:
-        return None
-    front = split_front_matter(source)
-    if front is None:
-        report.error(rel, 1, 1, "văn bản phải bắt đầu bằng phần khai báo giữa hai dòng '---' (loai, so_ky_hieu, …)")
-        return None
-    located = parse_yaml(front.yaml, rel, report, line_offset=front.line_offset)
-    if located is None:
-        return None
-    meta = validate(DocumentMeta, located, rel, report)
-    if meta is None:
-        return None
-    _check_meta(meta, located, rel, path, report)
-    _check_body(front.body, front.body_line, rel, report)
-    number_line = located.key_mark(("so_ky_hieu",)).line
-    return Document(meta=meta, source=Source(rel, 1), src_uri=src_uri, number_at=Source(rel, number_line), located=located)
 
 
 def _check_meta(meta: DocumentMeta, located: Located, rel: str, path: Path, report: Report) -> None:

@@ -10,7 +10,9 @@ from guongsang.text import person_sort_key, sort_key
 from guongsang.diagnostics import Report
 from guongsang.documents import Document, citation_text
 from guongsang.models import AwardType, Campaign, CriteriaSet, Honoree, LegalReference, Organization, Unit
+from guongsang.profiles import Facet, Link, Profile, build_facets, build_profiles
 from guongsang.records import DataSet
+from guongsang.stories import Story, Tag
 
 
 @dataclass(frozen=True)
@@ -50,12 +52,42 @@ class SiteModel:
     award_types: dict[str, AwardType] = field(default_factory=dict)
     honorees: list[Honoree] = field(default_factory=list)
     """Every honoree record, published or not, in Vietnamese name order."""
+    profiles: list[Profile] = field(default_factory=list)
+    """The published honorees, in Vietnamese name order."""
+    facets: list[Facet] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    """Newest first."""
+    tags: list[tuple[Tag, list[Story]]] = field(default_factory=list)
+    redirects: dict[str, str] = field(default_factory=dict)
+    """Old URL -> new URL: old honoree ids and data/chuyen-huong.yaml."""
+
+    profiles_by_id: dict[str, Profile] = field(default_factory=dict)
+
+    def profile(self, honoree_id: str) -> Profile | None:
+        return self.profiles_by_id.get(honoree_id)
+
+    def story(self, src_uri: str) -> Story | None:
+        return next((s for s in self.stories if s.src_uri == src_uri), None)
+
+    @property
+    def campaign_links(self) -> list[Link]:
+        """Campaigns with published honorees, linked to their index page."""
+        facet = next((f for f in self.facets if f.key == "phong-trao"), None)
+        return [Link(group.label, group.url) for group in facet.groups] if facet else []
+
+    @property
+    def featured(self) -> list[Profile]:
+        """For the home page: the records marked 'noi_bat', else the highest awarded."""
+        chosen = [p for p in self.profiles if p.honoree.featured]
+        if not chosen:
+            chosen = sorted(self.profiles, key=lambda p: p.highest_award.rank if p.highest_award else -1, reverse=True)
+        return chosen[:6]
 
     def document(self, src_uri: str) -> Document | None:
         return next((d for d in self.documents if d.src_uri == src_uri), None)
 
 
-def link_site(documents: list[Document], data: DataSet, report: Report) -> SiteModel:
+def link_site(documents: list[Document], data: DataSet, stories: list[Story], report: Report) -> SiteModel:
     """Resolve every reference between records and build the indexes."""
     ordered = sorted(documents, key=lambda d: (d.meta.date.sort_key, d.meta.number), reverse=True)
     site = SiteModel(
@@ -66,7 +98,14 @@ def link_site(documents: list[Document], data: DataSet, report: Report) -> SiteM
         criteria_sets={k: e.record for k, e in data.criteria_sets.items()},
         award_types={k: e.record for k, e in data.award_types.items()},
         honorees=sorted((e.record for e in data.honorees.values()), key=honoree_sort_key),
+        stories=stories,
     )
+    if report.ok:  # profiles follow references that only hold when the records are valid
+        site.profiles = build_profiles(site.honorees, site.units, site.campaigns, site.criteria_sets, site.award_types)
+        site.profiles_by_id = {p.id: p for p in site.profiles}
+        site.facets = build_facets(site.profiles, site.award_types)
+        _link_stories(site, report)
+        site.redirects = _redirects(site, data)
     _link_citations(site, report)
     by_year: dict[int, list[Document]] = defaultdict(list)
     by_issuer: dict[str, list[Document]] = defaultdict(list)
@@ -118,3 +157,32 @@ def honoree_sort_key(honoree: Honoree) -> tuple[bytes, ...]:
     if honoree.is_collective:
         return (sort_key(honoree.collective_name or honoree.unit),)
     return person_sort_key(honoree.given_name or "", honoree.middle_name or "", honoree.family_name or "", honoree.sort_key)
+
+
+def _link_stories(site: SiteModel, report: Report) -> None:
+    """Each story names its honorees; each profile lists its stories; stories group by tag."""
+    by_tag: dict[str, list[Story]] = defaultdict(list)
+    labels: dict[str, Tag] = {}
+    for story in site.stories:
+        for i, honoree_id in enumerate(story.meta.honorees):
+            profile = site.profile(honoree_id)
+            if profile:
+                profile.stories.append(story)
+            elif any(h.id == honoree_id for h in site.honorees):
+                mark = story.located.mark(("guong", i))
+                report.warning(story.path, mark.line, mark.col, f"hồ sơ '{honoree_id}' chưa công khai nên câu chuyện không liên kết tới hồ sơ đó")
+        for tag in story.tags:
+            by_tag[tag.slug].append(story)
+            labels.setdefault(tag.slug, tag)
+    site.tags = [(labels[slug], by_tag[slug]) for slug in sorted(by_tag, key=lambda k: sort_key(labels[k].label))]
+
+
+def _redirects(site: SiteModel, data: DataSet) -> dict[str, str]:
+    redirects = {}
+    for profile in site.profiles:
+        for old in profile.honoree.old_ids:
+            redirects[urls.honoree_url(old)] = profile.url
+    if data.redirects:
+        for redirect in data.redirects.record.redirects:
+            redirects[urls.normalize(redirect.old)] = urls.normalize(redirect.new)
+    return redirects

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import os
+import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,46 +14,73 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-from guongsang import assets, text
+from guongsang import assets, opendata, share, text, urls
 from guongsang.diagnostics import summary_line
 from guongsang.linking import SiteModel
-from guongsang.pages import GeneratedPage, generate_document_pages
+from guongsang.pages import GeneratedPage, Share, generate_pages
 from guongsang.project import ProjectPaths, load_project
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("guongsang")
 
+DEFAULT_CARD = "assets/the-chia-se.png"
+CACHE_DIR = ".cache/guongsang"
+"""Cached QR codes and share cards, outside the watched folders; safe to delete."""
+
 
 @dataclass
 class _Build:
     site: SiteModel
     generated: dict[str, GeneratedPage]
+    root: Path
+    docs_dir: Path
+    site_url: str
+    taken_down: list[str]
+    env: Environment | None = None
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / CACHE_DIR
 
 
 _build: _Build | None = None
 
 
 def project_paths(config: MkDocsConfig) -> ProjectPaths:
-    root = Path(config.config_file_path).parent
-    return ProjectPaths(root=root.resolve(), docs_dir=Path(config.docs_dir).resolve(), data_dir=(root / "data").resolve())
+    root = Path(config.config_file_path).parent.resolve()
+    return ProjectPaths(root=root, docs_dir=Path(config.docs_dir).resolve(), data_dir=root / "data")
 
 
 def load(config: MkDocsConfig) -> None:
     """Load and link every input before MkDocs cleans site/: on any error, nothing is touched."""
     global _build
     _build = None
-    loaded = load_project(project_paths(config))
+    if not config.site_url:
+        raise Abort("mkdocs.yml cần 'site_url' (địa chỉ công khai của trang) để liên kết chia sẻ, mã QR và nguồn tin trỏ đúng chỗ")
+    paths = project_paths(config)
+    loaded = load_project(paths)
     for diagnostic in loaded.report.diagnostics:
         print(diagnostic, file=sys.stderr)
     if loaded.site is None:
         raise Abort(summary_line(len(loaded.report.errors), len(loaded.report.warnings)))
-    pages = generate_document_pages(loaded.site)
-    _build = _Build(site=loaded.site, generated={page.src_uri: page for page in pages})
-    log.info(f"{len(loaded.site.documents)} văn bản, {len(pages)} trang tổng hợp")
+    pages = generate_pages(loaded.site, opendata.COLLECTIONS)
+    _build = _Build(
+        site=loaded.site,
+        generated={page.src_uri: page for page in pages},
+        root=paths.root,
+        docs_dir=paths.docs_dir,
+        site_url=config.site_url,
+        taken_down=loaded.taken_down,
+    )
+    log.info(
+        f"{len(loaded.site.documents)} văn bản, {len(loaded.site.profiles)} hồ sơ công khai, "
+        f"{len(loaded.site.stories)} câu chuyện, {len(pages)} trang sinh ra"
+    )
 
 
 def add_files(files: Files, config: MkDocsConfig) -> Files:
@@ -71,29 +100,115 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def prepare_markdown(markdown: str, page: Page) -> str:
-    """Documents get their template and title from their record; every body is stored as NFC."""
-    document = _current().site.document(page.file.src_uri)
+    """Documents and stories get their template and title from their record; bodies are stored as NFC."""
+    build = _current()
+    src_uri = page.file.src_uri
+    document = build.site.document(src_uri)
+    story = build.site.story(src_uri)
+    # Material prints the title and description unescaped (in <title>, the header and an attribute).
     if document:
         page.meta["template"] = "document.html"
-        # Material prints these two unescaped (in <title>, the header and an attribute).
         page.meta["title"] = html.escape(document.display_title)
         page.meta["description"] = html.escape(document.plain_title)
+    elif story:
+        page.meta["template"] = "story.html"
+        page.meta["title"] = html.escape(story.meta.title)
+        page.meta["description"] = html.escape(story.excerpt)
     return text.nfc(markdown)
 
 
 def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
-    """Give each template the records it renders."""
+    """Give each template the records it renders, and every page its share preview."""
     build = _current()
-    document = build.site.document(page.file.src_uri)
+    site = build.site
+    src_uri = page.file.src_uri
+    context["site_model"] = site
+    context["urls"] = urls
+    preview = Share(page.title or "", page.meta.get("description") or "")
+    document = site.document(src_uri)
+    story = site.story(src_uri)
+    generated = build.generated.get(src_uri)
     if document:
         context["document"] = document
-        context["citations"] = build.site.citations.get(document.src_uri, [])
-        context["cited_by"] = build.site.cited_by.get(document.src_uri, [])
-    generated = build.generated.get(page.file.src_uri)
-    if generated:
+        context["citations"] = site.citations.get(document.src_uri, [])
+        context["cited_by"] = site.cited_by.get(document.src_uri, [])
+        preview = Share(document.display_title, f"{document.issuer} · {document.plain_title}")
+    elif story:
+        context["story"] = story
+        context["story_profiles"] = [p for h in story.meta.honorees if (p := site.profile(h))]
+        preview = Share(story.meta.title, story.excerpt, story.meta.image.file if story.meta.image else None)
+    elif generated:
         context.update(generated.context)
-        context["site_model"] = build.site
+        preview = generated.share or Share(generated.title, "")
+        if "profile" in generated.context:
+            context["qr_svg"] = share.qr_svg(urls.absolute(build.site_url, generated.url), build.cache_dir)
+    if page.is_homepage:
+        context["home"] = site
+    context["share"] = {
+        "title": preview.title,
+        "description": preview.description or (site.organization.name if site.organization else ""),
+        "url": urls.absolute(build.site_url, page.url),
+        "image": urls.absolute(build.site_url, preview.image or DEFAULT_CARD),
+        "type": "profile" if generated and "profile" in generated.context else "article" if (document or story) else "website",
+    }
     return context
+
+
+def keep_env(env: Environment) -> None:
+    _current().env = env
+
+
+def write_outputs(config: MkDocsConfig) -> None:
+    """After the pages: share cards, redirects, neutral pages of taken-down addresses, feed, open data."""
+    build = _current()
+    site_dir = Path(config.site_dir)
+    _write_cards(build, site_dir, config.site_name)
+    env = build.env
+    assert env is not None
+    for old, new in build.site.redirects.items():
+        _write(site_dir / old / "index.html", env.get_template("redirect.html").render(target=urls.absolute(build.site_url, new), config=config))
+    for url in build.taken_down:
+        _write(site_dir / url / "index.html", env.get_template("takedown.html").render(home=urls.absolute(build.site_url, ""), config=config))
+    feed = env.get_template("atom.html").render(site=build.site, site_url=build.site_url, config=config, urls=urls)
+    _write(site_dir / urls.STORY_FEED, feed)
+    for collection in opendata.COLLECTIONS:
+        _write(site_dir / collection.url, collection.document(build.site, build.site_url))
+
+
+def _write_cards(build: _Build, site_dir: Path, site_name: str) -> None:
+    try:
+        fonts = share.font_paths(build.root)
+    except share.MissingFont as exc:
+        raise Abort(str(exc)) from None
+    organization = build.site.organization.name if build.site.organization else ""
+    footer = f"{site_name} · {organization}" if organization else site_name
+    cards = [share.CardText(site_name, (organization,), "Gương điển hình tiên tiến · Người tốt, việc tốt", footer)]
+    targets = [DEFAULT_CARD]
+    for profile in build.site.profiles:
+        highest = profile.highest_award
+        photo = profile.honoree.photo
+        cards.append(share.CardText(
+            title=profile.name,
+            lines=(profile.role, profile.unit.name),
+            highlight=f"{highest.title} ({highest.year})" if highest else "",
+            footer=footer,
+            photo=str(build.docs_dir / photo.file) if photo else None,
+            initials=profile.initials,
+            badge="DỮ LIỆU MẪU" if profile.honoree.sample else "",
+        ))
+        targets.append(profile.card_url)
+    for source, target in zip(share.make_cards(cards, build.cache_dir, fonts), targets):
+        destination = site_dir / target
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, destination)
+        except OSError:
+            shutil.copyfile(source, destination)
+
+
+def _write(path: Path, content: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(content, encoding="utf-8")
 
 
 def _current() -> _Build:

@@ -471,8 +471,47 @@ class Honoree(Record):
         description="Với cán bộ quản lý: lý do được công nhận dù đơn vị mình đứng đầu không phải tập thể điển hình cùng năm.",
     )
     published: bool = Field(False, alias="cong_khai", title="Công khai", description="true thì hồ sơ được đăng lên trang.")
+    featured: bool = Field(False, alias="noi_bat", title="Nổi bật", description="true thì hồ sơ được giới thiệu ở trang chủ.")
+    old_ids: list[Id] = Field(
+        default_factory=list, alias="ma_cu", title="Mã cũ",
+        description="Khi buộc phải đổi mã: các mã trước đây, để địa chỉ cũ tự chuyển tới địa chỉ mới.",
+    )
     sample: bool = Field(False, alias="du_lieu_mau", title="Dữ liệu mẫu", description="true với người, đơn vị hư cấu của bản trình diễn.")
 
     @property
     def is_collective(self) -> bool:
         return self.subject is SubjectType.COLLECTIVE
+
+    @property
+    def person_name(self) -> str:
+        """The name as written: 'Nguyễn Văn Hồng', or the record's own display order."""
+        if self.display_name:
+            return self.display_name
+        return " ".join(part for part in (self.family_name, self.middle_name, self.given_name) if part)
+
+
+class StoryMeta(Record):
+    """The front matter of a "người tốt, việc tốt" story (content/cau-chuyen/<ten-tep>.md)."""
+
+    model_config = ConfigDict(title="Câu chuyện")
+
+    title: str = Field(alias="tieu_de", title="Tiêu đề")
+    date: FullDate = Field(alias="ngay", title="Ngày đăng")
+    author: str = Field(alias="tac_gia", title="Tác giả", description="Người viết bài, ví dụ: Văn phòng Sở.")
+    honorees: list[Id] = Field(default_factory=list, alias="guong", title="Gương điển hình", description="Mã các hồ sơ trong data/guong/ mà câu chuyện kể về.")
+    tags: list[str] = Field(default_factory=list, alias="the", title="Thẻ", description="Ví dụ: Người tốt, việc tốt; Học sinh.")
+    image: Photo | None = Field(None, alias="anh", title="Ảnh minh họa")
+    summary: str | None = Field(None, alias="tom_tat", title="Tóm tắt", description="Một hai câu hiện trong danh sách và khi chia sẻ.")
+
+
+class Redirect(Record):
+    old: str = Field(alias="tu", title="Địa chỉ cũ", description="Ví dụ: cau-chuyen/ten-cu/")
+    new: str = Field(alias="den", title="Địa chỉ mới", description="Ví dụ: cau-chuyen/ten-moi/")
+
+
+class RedirectList(Record):
+    """Addresses that moved (data/chuyen-huong.yaml): the old address keeps working."""
+
+    model_config = ConfigDict(title="Chuyển hướng địa chỉ")
+
+    redirects: list[Redirect] = Field(default_factory=list, alias="chuyen_huong", title="Các địa chỉ đã chuyển")

@@ -1,14 +1,29 @@
-"""Generated pages: index and filter pages made from the site model, each rendered by a template."""
+"""Generated pages: one per published honoree, and every index, each rendered by a template in overrides/."""
 
 from __future__ import annotations
 
 import html
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from guongsang import urls
 from guongsang.linking import DocumentGroup, SiteModel
+from guongsang.profiles import ProfileGroup
+
+PAGE_SIZE = 24
+"""Cards per index page: small pages for phones on slow links."""
+
+
+@dataclass(frozen=True)
+class Share:
+    """What a shared link shows: Open Graph and Twitter card fields (URLs relative to the site root)."""
+
+    title: str
+    description: str
+    image: str | None = None
+    """A generated card; None for the site's default card."""
 
 
 @dataclass(frozen=True)
@@ -20,6 +35,7 @@ class GeneratedPage:
     template: str
     context: dict[str, Any] = field(default_factory=dict)
     in_nav: bool = False
+    share: Share | None = None
 
     @property
     def src_uri(self) -> str:
@@ -35,6 +51,52 @@ class GeneratedPage:
         return f"---\ntitle: {json.dumps(html.escape(self.title), ensure_ascii=False)}\ntemplate: {self.template}\n---\n"
 
 
+@dataclass(frozen=True)
+class Pager:
+    """Position in a paginated listing; links work without JavaScript."""
+
+    url: str
+    """Page 1's address."""
+    page: int
+    pages: int
+
+    def url_of(self, page: int) -> str:
+        return urls.paged(self.url, page)
+
+    @property
+    def previous(self) -> str | None:
+        return self.url_of(self.page - 1) if self.page > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.url_of(self.page + 1) if self.page < self.pages else None
+
+    @property
+    def numbers(self) -> list[int | None]:
+        """Page numbers to show, None for a gap: 1 … 4 5 6 … 12."""
+        shown = sorted({1, self.pages, *range(max(1, self.page - 2), min(self.pages, self.page + 2) + 1)})
+        result: list[int | None] = []
+        for number in shown:
+            if result and number - (result[-1] or 0) > 1:
+                result.append(None)
+            result.append(number)
+        return result
+
+
+def paginate(
+    url: str, title: str, template: str, items: Sequence[Any], key: str, context: dict[str, Any], *, in_nav: bool = False
+) -> list[GeneratedPage]:
+    """One page per PAGE_SIZE items: ``url``, then ``url/trang/2/`` …; at least one page; only page 1 in the nav."""
+    pages = max(1, -(-len(items) // PAGE_SIZE))
+    result = []
+    for number in range(1, pages + 1):
+        pager = Pager(url, number, pages)
+        chunk = items[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+        heading = title if number == 1 else f"{title} (trang {number})"
+        result.append(GeneratedPage(pager.url_of(number), heading, template, {**context, key: chunk, "pager": pager}, in_nav=in_nav and number == 1))
+    return result
+
+
 def generate_document_pages(site: SiteModel) -> list[GeneratedPage]:
     """The document index, newest first, and one filter page per year and per issuer."""
     pages = [
@@ -48,3 +110,49 @@ def generate_document_pages(site: SiteModel) -> list[GeneratedPage]:
     for group in site.issuers:
         pages.append(GeneratedPage(group.url, f"Văn bản của {group.label}", "document-index.html", {"listing": group}))
     return pages
+
+
+def generate_honoree_pages(site: SiteModel) -> list[GeneratedPage]:
+    """A page per published honoree (out of the navigation) and the paginated indexes."""
+    pages = [
+        GeneratedPage(
+            profile.url, profile.name, "honoree.html", {"profile": profile},
+            share=Share(profile.name, profile.description, profile.card_url),
+        )
+        for profile in site.profiles
+    ]
+    pages.append(GeneratedPage(urls.HONOREES, "Gương điển hình tiên tiến", "honoree-home.html", {"facets": site.facets}, in_nav=True))
+    for facet in site.facets:
+        for group in facet.groups:
+            pages += paginate(group.url, _group_title(facet.title, group), "honoree-index.html", group.profiles, "profiles", {"group": group, "facets": site.facets})
+    return pages
+
+
+def _group_title(facet_title: str, group: ProfileGroup) -> str:
+    if group.facet == "a-z":
+        return f"Gương điển hình có tên bắt đầu bằng {group.label}"
+    if group.facet == "nam":
+        return f"Gương điển hình được khen thưởng năm {group.key}"
+    return f"Gương điển hình: {group.label}"
+
+
+def generate_story_pages(site: SiteModel) -> list[GeneratedPage]:
+    """Newest-first story listing and a page per tag, paginated."""
+    context = {"tags": site.tags}
+    pages = paginate(urls.STORIES, "Người tốt, việc tốt", "story-index.html", site.stories, "stories", context, in_nav=True)
+    for tag, stories in site.tags:
+        pages += paginate(tag.url, f"Câu chuyện: {tag.label}", "story-index.html", stories, "stories", {**context, "tag": tag})
+    return pages
+
+
+def generate_open_data_page(collections: list[Any]) -> GeneratedPage:
+    return GeneratedPage(urls.OPEN_DATA, "Dữ liệu mở", "open-data.html", {"collections": collections}, in_nav=True)
+
+
+def generate_pages(site: SiteModel, open_data: list[Any]) -> list[GeneratedPage]:
+    return [
+        *generate_document_pages(site),
+        *generate_honoree_pages(site),
+        *generate_story_pages(site),
+        generate_open_data_page(open_data),
+    ]

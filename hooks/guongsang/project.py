@@ -9,8 +9,10 @@ from pathlib import Path
 from guongsang.diagnostics import Report
 from guongsang.documents import load_documents
 from guongsang.linking import SiteModel, link_site
-from guongsang.records import load_data
+from guongsang.ledger import check_ledger, read_ledger, takedowns
+from guongsang.records import LEDGER, load_data
 from guongsang.rules import check_records
+from guongsang.stories import load_stories
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ class LoadedProject:
     site: SiteModel | None
     """None when the report has errors: nothing is built from invalid input."""
     report: Report
+    taken_down: list[str]
+    """Addresses taken down on purpose (ledger), each to serve a neutral page."""
 
 
 def load_project(paths: ProjectPaths) -> LoadedProject:
@@ -48,7 +52,13 @@ def load_project(paths: ProjectPaths) -> LoadedProject:
 def _load(paths: ProjectPaths) -> LoadedProject:
     report = Report()
     documents = load_documents(paths.docs_dir, paths.root, report)
+    stories = load_stories(paths.docs_dir, paths.root, report)
     data = load_data(paths.data_dir, paths.root, report)
-    check_records(data, documents, paths.docs_dir, report)
-    site = link_site(documents, data, report)
-    return LoadedProject(site=site if report.ok else None, report=report)
+    check_records(data, documents, stories, paths.docs_dir, report)
+    site = link_site(documents, data, stories, report)
+    ledger_rel = f"{paths.data_dir.relative_to(paths.root).as_posix()}/{LEDGER}"
+    ledger = read_ledger(paths.data_dir / LEDGER, ledger_rel, report)
+    if report.ok:
+        check_ledger(site, ledger, ledger_rel, report)
+    taken_down = [entry.url for entry in takedowns(site, ledger)]
+    return LoadedProject(site=site if report.ok else None, report=report, taken_down=taken_down)

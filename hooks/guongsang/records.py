@@ -10,7 +10,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from guongsang.diagnostics import Report
-from guongsang.models import AwardType, AwardTypeList, Campaign, CriteriaSet, Honoree, Organization, Unit
+from guongsang.models import AwardType, AwardTypeList, Campaign, CriteriaSet, Honoree, Organization, RedirectList, Unit
 from guongsang.sourcefile import read_text
 from guongsang.validation import validate
 from guongsang.yamlsrc import DataPath, Located, Mark, parse_yaml
@@ -37,11 +37,14 @@ CAMPAIGNS = Collection("phong-trao", Campaign, "phong-trao", "phong trào")
 CRITERIA = Collection("tieu-chi", CriteriaSet, "tieu-chi", "bộ tiêu chí")
 AWARD_TYPES = Collection("danh-hieu.yaml", AwardTypeList, "danh-hieu", "danh hiệu")
 HONOREES = Collection("guong", Honoree, "guong", "hồ sơ gương điển hình")
-COLLECTIONS = (ORGANIZATION, UNITS, CAMPAIGNS, CRITERIA, AWARD_TYPES, HONOREES)
+REDIRECTS = Collection("chuyen-huong.yaml", RedirectList, "chuyen-huong", "danh sách chuyển hướng")
+COLLECTIONS = (ORGANIZATION, UNITS, CAMPAIGNS, CRITERIA, AWARD_TYPES, HONOREES, REDIRECTS)
 
 SCHEMA_DIR = "schemas"
 """data/schemas/: JSON Schemas generated from the models, for editors' YAML tools."""
-_OTHER_FILES = {"README.md", SCHEMA_DIR}
+LEDGER = "dia-chi-da-cong-bo.txt"
+"""data/dia-chi-da-cong-bo.txt: every permanent address the site has published (see ledger.py)."""
+_OTHER_FILES = {"README.md", SCHEMA_DIR, LEDGER}
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,7 @@ class DataSet:
     honorees: dict[str, Entry[Honoree]] = field(default_factory=dict)
     invalid_ids: set[str] = field(default_factory=set)
     """Ids (or file names) of records that failed to load: references to them are not reported again."""
+    redirects: Entry[RedirectList] | None = None
     vocabulary_loaded: bool = False
     """False when data/danh-hieu.yaml is missing or unreadable: award types are then not checked."""
 
@@ -98,6 +102,7 @@ def load_data(data_dir: Path, root: Path, report: Report) -> DataSet:
     data.vocabulary_loaded = award_types is not None
     data.award_types = _index(award_types or [], AWARD_TYPES, report)
     data.honorees = _index(loader.folder(HONOREES), HONOREES, report)
+    data.redirects = loader.file(data_dir / REDIRECTS.folder, REDIRECTS)
     return data
 
 

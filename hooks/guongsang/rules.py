@@ -12,9 +12,10 @@ from pathlib import Path
 
 from guongsang.diagnostics import Report
 from guongsang.documents import Document
-from guongsang import numbers
+from guongsang import numbers, urls
 from guongsang.models import Award, AwardGroup, AwardSubject, Campaign, Honoree, SubjectType
 from guongsang.records import DataSet, Entry
+from guongsang.stories import Story
 from guongsang.text import short_date
 
 
@@ -104,6 +105,15 @@ class _Checker:
             if award_type.group is AwardGroup.TITLE and award_type.subject is AwardSubject.BOTH:
                 self.error(entry, ("doi_tuong",), "danh hiệu thi đua dành cho cá nhân hoặc cho tập thể, không cho cả hai: chọn 'ca_nhan' hoặc 'tap_the'")
 
+    def stories(self, stories: Iterable[Story]) -> None:
+        for story in stories:
+            for i, honoree_id in enumerate(story.meta.honorees):
+                if honoree_id not in self.data.honorees and honoree_id not in self.data.invalid_ids:
+                    mark = story.located.mark(("guong", i))
+                    close = difflib.get_close_matches(honoree_id, list(self.data.honorees), n=1, cutoff=0.6)
+                    hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
+                    self.report.error(story.path, mark.line, mark.col, f"không có hồ sơ mã '{honoree_id}' trong data/guong/{hint}")
+
     def documents_campaigns(self) -> None:
         for document in self.documents.values():
             for i, campaign in enumerate(document.meta.campaigns):
@@ -115,8 +125,18 @@ class _Checker:
 
     def honorees(self) -> None:
         exemplary_units = self._exemplary_unit_years()
+        old_owner: dict[str, Entry[Honoree]] = {}
         for entry in self.data.honorees.values():
             honoree = entry.record
+            if honoree.id in urls.RESERVED_HONOREE_IDS:
+                self.error(entry, ("ma",), f"mã '{honoree.id}' trùng tên một trang danh sách (guong/{honoree.id}/); chọn mã khác, ví dụ thêm tên đơn vị")
+            for i, old in enumerate(honoree.old_ids):
+                if old in self.data.honorees:
+                    self.error(entry, ("ma_cu", i), f"mã cũ '{old}' đang là mã của hồ sơ {self.data.honorees[old].where}; một địa chỉ chỉ trỏ tới một hồ sơ")
+                elif old in old_owner:
+                    self.error(entry, ("ma_cu", i), f"mã cũ '{old}' đã khai báo ở {old_owner[old].where}; một địa chỉ cũ chỉ chuyển tới một hồ sơ")
+                else:
+                    old_owner[old] = entry
             self._names(entry)
             self.exists(entry, ("don_vi",), honoree.unit, self.data.units, "đơn vị", "data/don-vi/")
             for i, campaign in enumerate(honoree.campaigns):
@@ -248,9 +268,10 @@ def _period(period: tuple[int, int]) -> str:
     return str(first) if first == last else f"{first}-{last}"
 
 
-def check_records(data: DataSet, documents: Iterable[Document], docs_dir: Path, report: Report) -> None:
+def check_records(data: DataSet, documents: Iterable[Document], stories: Iterable[Story], docs_dir: Path, report: Report) -> None:
     """Check every reference and rule between the records of a project."""
     checker = _Checker(data, documents, docs_dir, report)
+    checker.stories(stories)
     checker.units()
     checker.campaigns()
     checker.criteria_sets()

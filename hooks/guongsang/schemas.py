@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from guongsang.models import DocumentMeta
+from guongsang.models import DocumentMeta, StoryMeta
 from guongsang.records import COLLECTIONS, SCHEMA_DIR, Collection
 
 DOCUMENT_SCHEMA = "van-ban"
+STORY_SCHEMA = "cau-chuyen"
 
 
 def schema_documents() -> dict[str, str]:
     """File name -> JSON text, for every collection and for documents' front matter."""
-    models = {c.schema: c.model for c in COLLECTIONS} | {DOCUMENT_SCHEMA: DocumentMeta}
+    models = {c.schema: c.model for c in COLLECTIONS} | {DOCUMENT_SCHEMA: DocumentMeta, STORY_SCHEMA: StoryMeta}
     result = {}
     for name, model in models.items():
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema(by_alias=True)}

@@ -48,6 +48,19 @@ def find_mojibake(text: str) -> tuple[int, str] | None:
     return None
 
 
+# Tone marks are dropped from an initial; the breve, circumflex and horn make letters of their own.
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+VIETNAMESE_ALPHABET = "A Ă Â B C D Đ E Ê G H I K L M N O Ô Ơ P Q R S T U Ư V X Y".split()
+
+
+def initial_letter(name: str) -> str:
+    """The letter a name files under in Vietnamese order: 'Ánh' -> 'A', 'Ấn' -> 'Â', 'đạt' -> 'Đ'."""
+    if not name:
+        return ""
+    first = unicodedata.normalize("NFD", name.strip()[0])
+    return unicodedata.normalize("NFC", "".join(c for c in first if c not in _TONE_MARKS)).upper()
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII form of a text: diacritics removed and đ mapped to d."""
     text = text.replace("đ", "d").replace("Đ", "D").replace("\u00d0", "D")

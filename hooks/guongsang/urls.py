@@ -7,11 +7,31 @@ import posixpath
 from guongsang import text
 
 DOCUMENTS = "van-ban/"
+HONOREES = "guong/"
+STORIES = "cau-chuyen/"
+OPEN_DATA = "du-lieu-mo/"
+STORY_FEED = "cau-chuyen/feed.xml"
+SITEMAP = "sitemap.xml"
+
+# Facets of the honoree indexes: path segment under guong/ -> what it groups by.
+FACETS = {"don-vi": "unit", "nam": "year", "phong-trao": "campaign", "danh-hieu": "award", "doi-tuong": "subject", "a-z": "letter"}
+PAGE = "trang"
+RESERVED_HONOREE_IDS = frozenset(FACETS) | {PAGE}
+"""Honoree ids that would collide with an index page under guong/."""
+
+# Vietnamese letters as URL segments, written the Telex way so Ă, Â and A stay apart.
+_LETTER_SLUGS = {"Ă": "aw", "Â": "aa", "Đ": "dd", "Ê": "ee", "Ô": "oo", "Ơ": "ow", "Ư": "uw"}
+
+
+def markdown_url(src_uri: str) -> str:
+    """The page of a Markdown file: its path without '.md' ('van-ban/2020-237-kh-sgddt/')."""
+    if src_uri.endswith("index.md"):
+        return src_uri.removesuffix("index.md")
+    return f"{src_uri.removesuffix('.md')}/"
 
 
 def document_url(src_uri: str) -> str:
-    """A document's page: its Markdown path without '.md' ('van-ban/2020-237-kh-sgddt/')."""
-    return f"{src_uri.removesuffix('.md')}/"
+    return markdown_url(src_uri)
 
 
 def file_url(src_uri: str, relative: str) -> str:
@@ -25,6 +45,48 @@ def documents_by_year_url(year: int) -> str:
 
 def documents_by_issuer_url(issuer: str) -> str:
     return f"{DOCUMENTS}co-quan/{text.slugify(issuer)}/"
+
+
+def honoree_url(honoree_id: str) -> str:
+    """A profile's permanent address: from its id only, so renaming a person changes nothing."""
+    return f"{HONOREES}{honoree_id}/"
+
+
+def share_card_url(honoree_id: str) -> str:
+    return f"{HONOREES}{honoree_id}/the-chia-se.png"
+
+
+def letter_slug(letter: str) -> str:
+    return _LETTER_SLUGS.get(letter, text.slugify(letter))
+
+
+def facet_url(facet: str, key: str) -> str:
+    """An honoree index: 'guong/don-vi/thpt-a/', 'guong/nam/2024/', 'guong/a-z/dd/'."""
+    return f"{HONOREES}{facet}/{key}/"
+
+
+def paged(url: str, page: int) -> str:
+    """Page ``page`` (1-based) of a paginated listing at ``url``."""
+    return url if page == 1 else f"{url}{PAGE}/{page}/"
+
+
+def story_tag_url(slug: str) -> str:
+    return f"{STORIES}the/{slug}/"
+
+
+def open_data_file(collection: str) -> str:
+    return f"{OPEN_DATA}{collection}.json"
+
+
+def absolute(site_url: str, url: str) -> str:
+    """``url`` (relative to the site root) under the configured public address of the site."""
+    return f"{site_url.rstrip('/')}/{url}"
+
+
+def normalize(url: str) -> str:
+    """An editor's address as a site URL: no leading '/', a '/' at the end of a page address."""
+    url = url.strip().lstrip("/")
+    return url if url.endswith("/") or "." in url.rsplit("/", 1)[-1] else f"{url}/"
 
 
 def src_uri(url: str) -> str:

@@ -1,0 +1,101 @@
+"""The ledger of published addresses: a shared link never breaks without someone deciding it should.
+
+data/dia-chi-da-cong-bo.txt lists, one per line, every permanent address the site has published
+(profiles, stories, documents). `make build` adds new addresses after a successful build. An address
+in the ledger must still lead somewhere: to its page, to a redirect (an honoree's 'ma_cu', or
+data/chuyen-huong.yaml), or be marked taken down ('go-xuong <date>'), which serves a neutral page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from guongsang import urls
+from guongsang.dates import parse_full_date
+from guongsang.diagnostics import Report
+from guongsang.linking import SiteModel
+
+HEADER = """\
+# Các địa chỉ trang đã công bố. `make build` tự thêm địa chỉ mới; đừng xóa dòng nào.
+# Một địa chỉ không còn trang thì phải: chuyển hướng (ghi mã cũ vào 'ma_cu' của hồ sơ, hoặc thêm vào
+# data/chuyen-huong.yaml), hoặc được gỡ xuống có chủ ý: viết thêm "go-xuong NGÀY" sau địa chỉ,
+# ví dụ: guong/nguyen-van-a/ go-xuong 2026-01-15
+"""
+_LINE = re.compile(r"^(?P<url>\S+)(?:\s+go-xuong\s+(?P<date>\S+))?\s*$")
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    url: str
+    line: int
+    taken_down: date | None = None
+
+
+def permanent_urls(site: SiteModel) -> set[str]:
+    """The addresses people share and keep: profiles, stories, documents."""
+    return {p.url for p in site.profiles} | {s.url for s in site.stories} | {d.url for d in site.documents}
+
+
+def read_ledger(path: Path, rel: str, report: Report) -> dict[str, LedgerEntry]:
+    entries: dict[str, LedgerEntry] = {}
+    if not path.is_file():
+        return entries
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        match = _LINE.match(line.strip())
+        if not match:
+            report.error(rel, number, 1, "dòng phải là một địa chỉ, có thể kèm 'go-xuong NGÀY', ví dụ 'guong/nguyen-van-a/ go-xuong 2026-01-15'")
+            continue
+        taken_down = None
+        if match.group("date"):
+            try:
+                taken_down = parse_full_date(match.group("date"))
+            except ValueError as exc:
+                report.error(rel, number, line.index(match.group("date")) + 1, f"ngày gỡ xuống: {exc}")
+                continue
+        url = urls.normalize(match.group("url"))
+        entries[url] = LedgerEntry(url, number, taken_down)
+    return entries
+
+
+def check_ledger(site: SiteModel, ledger: dict[str, LedgerEntry], rel: str, report: Report) -> None:
+    """Every published address still leads somewhere; every redirect leads to a page."""
+    live = permanent_urls(site)
+    for entry in ledger.values():
+        if entry.taken_down or entry.url in live or entry.url in site.redirects:
+            continue
+        report.error(
+            rel, entry.line, 1,
+            f"địa chỉ '{entry.url}' đã công bố nhưng không còn trang nào: nếu hồ sơ đổi mã, ghi mã cũ vào 'ma_cu'"
+            " của hồ sơ; nếu trang đổi địa chỉ, thêm vào data/chuyen-huong.yaml; nếu gỡ xuống có chủ ý, viết"
+            f" '{entry.url} go-xuong NGÀY' ở dòng này",
+        )
+    for old, new in site.redirects.items():
+        if old in live:
+            report.error(rel, 0, 0, f"địa chỉ '{old}' vừa có trang vừa được chuyển hướng tới '{new}'; bỏ một trong hai")
+        elif new not in live and new not in site.redirects:
+            report.warning(rel, 0, 0, f"chuyển hướng '{old}' tới '{new}', nhưng '{new}' không phải trang hồ sơ, câu chuyện hay văn bản nào")
+
+
+def takedowns(site: SiteModel, ledger: dict[str, LedgerEntry]) -> list[LedgerEntry]:
+    """Addresses taken down on purpose and not live again: each serves a neutral page."""
+    live = permanent_urls(site)
+    return [e for e in ledger.values() if e.taken_down and e.url not in live and e.url not in site.redirects]
+
+
+def updated_ledger(path: Path, site: SiteModel) -> str | None:
+    """The ledger text with the site's new addresses added, or None when nothing is new."""
+    existing = path.read_text(encoding="utf-8") if path.is_file() else HEADER
+    known = {urls.normalize(m.group("url")) for line in existing.splitlines() if (m := _LINE.match(line.strip())) and not line.lstrip().startswith("#")}
+    new = sorted(permanent_urls(site) - known)
+    if not new:
+        return None
+    lines = existing.splitlines()
+    head = [line for line in lines if line.lstrip().startswith("#") or not line.strip()]
+    body = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    body = sorted(body + new, key=lambda line: line.split()[0])
+    return "\n".join([*head, *body]) + "\n"

@@ -1,0 +1,213 @@
+"""Profiles: what a published honoree's page and cards show, and the indexes that group them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from guongsang import text, urls
+from guongsang.models import Award, AwardType, Campaign, CriteriaItem, CriteriaSet, Honoree, SubjectType, Unit
+from guongsang.stories import Story
+from guongsang.text import short_date, sort_key
+
+
+@dataclass(frozen=True)
+class AwardRow:
+    """One line of a profile's award table."""
+
+    year: str
+    """'2024' or 'Năm học 2023-2024'."""
+    title: str
+    """The award type's name, with its grade: 'Huân chương Lao động hạng Ba'."""
+    type_id: str
+    rank: int
+    decision_number: str
+    decision_date: str
+    issuer: str
+    end_year: int
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class CriterionMet:
+    criteria_set: CriteriaSet
+    item: CriteriaItem
+
+
+@dataclass
+class Profile:
+    """A published honoree with everything its page shows, linked once."""
+
+    honoree: Honoree
+    unit: Unit
+    awards: list[AwardRow]
+    campaigns: list[Campaign]
+    criteria: list[CriterionMet]
+    stories: list[Story] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.honoree.id
+
+    @property
+    def url(self) -> str:
+        return urls.honoree_url(self.honoree.id)
+
+    @property
+    def card_url(self) -> str:
+        return urls.share_card_url(self.honoree.id)
+
+    @property
+    def unit_url(self) -> str:
+        return urls.facet_url("don-vi", self.unit.id)
+
+    @property
+    def campaign_links(self) -> list[Link]:
+        return [Link(c.name, urls.facet_url("phong-trao", c.id)) for c in self.campaigns]
+
+    @property
+    def name(self) -> str:
+        if self.honoree.is_collective:
+            return self.honoree.collective_name or self.unit.name
+        return self.honoree.person_name
+
+    @property
+    def role(self) -> str:
+        """'Giáo viên · Giáo viên Toán', or 'Tập thể'."""
+        label = self.honoree.subject.label
+        position = self.honoree.position
+        return f"{label} · {position}" if position and position != label else label
+
+    @property
+    def initials(self) -> str:
+        """Up to two letters for the picture placeholder: 'TB' for Trần Thị Bình."""
+        if self.honoree.is_collective:
+            words = [w for w in self.name.replace("(", " ").split() if w[0].isalpha()]
+            return "".join(w[0] for w in words[-2:]).upper()
+        parts = [self.honoree.family_name, self.honoree.given_name]
+        return "".join(p[0] for p in parts if p).upper()
+
+    @property
+    def highest_award(self) -> AwardRow | None:
+        return max(self.awards, key=lambda a: (a.rank, a.end_year), default=None)
+
+    @property
+    def letter(self) -> str | None:
+        """The A–Z index letter of a person's given name; None for collectives."""
+        return None if self.honoree.is_collective else text.initial_letter(self.honoree.given_name or "")
+
+    @property
+    def summary(self) -> str:
+        return self.honoree.summary or ""
+
+    @property
+    def description(self) -> str:
+        """One line for share previews and search results."""
+        highest = self.highest_award
+        parts = [self.role, self.unit.name] + ([f"{highest.title} ({highest.year})"] if highest else [])
+        return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One way of grouping profiles: by unit, year, campaign, award type, role or initial."""
+
+    key: str
+    """Path segment under guong/ ('don-vi')."""
+    title: str
+    """'Theo đơn vị'."""
+    groups: list[ProfileGroup]
+
+
+@dataclass(frozen=True)
+class ProfileGroup:
+    facet: str
+    key: str
+    label: str
+    profiles: list[Profile]
+
+    @property
+    def url(self) -> str:
+        return urls.facet_url(self.facet, self.key)
+
+
+def award_row(award: Award, award_type: AwardType) -> AwardRow:
+    title = f"{award_type.name} {award.grade.label}" if award.grade else award_type.name
+    decision = award.decision
+    return AwardRow(
+        year=f"Năm học {award.school_year}" if award.school_year else str(award.period[0]),
+        title=title,
+        type_id=award_type.id,
+        rank=award_type.rank,
+        decision_number=decision.number if decision else "",
+        decision_date=short_date(decision.date) if decision else "",
+        issuer=decision.issuer if decision else "",
+        end_year=award.period[1],
+    )
+
+
+def build_profiles(
+    honorees: list[Honoree],
+    units: dict[str, Unit],
+    campaigns: dict[str, Campaign],
+    criteria_sets: dict[str, CriteriaSet],
+    award_types: dict[str, AwardType],
+) -> list[Profile]:
+    """Profiles of the published honorees, in the order given; annulled awards are left out."""
+    profiles = []
+    for honoree in honorees:
+        if not honoree.published:
+            continue
+        awards = [award_row(a, award_types[a.type]) for a in honoree.awards if not a.annulled]
+        awards.sort(key=lambda row: (row.end_year, row.rank), reverse=True)
+        campaign_ids = list(dict.fromkeys([*honoree.campaigns, *(a.campaign for a in honoree.awards if a.campaign and not a.annulled)]))
+        criteria = []
+        for reference in honoree.criteria_met:
+            set_id, _, item_id = reference.partition("/")
+            criteria_set = criteria_sets[set_id]
+            criteria.append(CriterionMet(criteria_set, next(i for i in criteria_set.items if i.id == item_id)))
+        profiles.append(Profile(honoree, units[honoree.unit], awards, [campaigns[c] for c in campaign_ids], criteria))
+    return profiles
+
+
+def build_facets(profiles: list[Profile], award_types: dict[str, AwardType]) -> list[Facet]:
+    """The honoree indexes, each group's profiles in name order."""
+    by: dict[str, dict[str, list[Profile]]] = {facet: defaultdict(list) for facet in urls.FACETS}
+    labels: dict[tuple[str, str], str] = {}
+    for profile in profiles:
+        _add(by, labels, "don-vi", profile.unit.id, profile.unit.name, profile)
+        for year in sorted({row.end_year for row in profile.awards}, reverse=True):
+            _add(by, labels, "nam", str(year), f"Năm {year}", profile)
+        for campaign in profile.campaigns:
+            _add(by, labels, "phong-trao", campaign.id, campaign.name, profile)
+        for type_id in dict.fromkeys(row.type_id for row in profile.awards):
+            _add(by, labels, "danh-hieu", type_id, award_types[type_id].name, profile)
+        subject = profile.honoree.subject
+        _add(by, labels, "doi-tuong", text.slugify(subject.value), subject.label, profile)
+        if profile.letter:
+            _add(by, labels, "a-z", urls.letter_slug(profile.letter), profile.letter, profile)
+
+    def groups(facet: str, order) -> list[ProfileGroup]:
+        keys = sorted(by[facet], key=order)
+        return [ProfileGroup(facet, key, labels[(facet, key)], by[facet][key]) for key in keys]
+
+    subjects = [text.slugify(s.value) for s in SubjectType]
+    letters = [urls.letter_slug(letter) for letter in text.VIETNAMESE_ALPHABET]
+    return [
+        Facet("doi-tuong", "Theo đối tượng", groups("doi-tuong", subjects.index)),
+        Facet("a-z", "Theo tên (A–Z)", groups("a-z", lambda k: letters.index(k) if k in letters else len(letters))),
+        Facet("don-vi", "Theo đơn vị", groups("don-vi", lambda k: sort_key(labels[("don-vi", k)]))),
+        Facet("nam", "Theo năm", groups("nam", lambda k: -int(k))),
+        Facet("danh-hieu", "Theo danh hiệu, hình thức khen thưởng", groups("danh-hieu", lambda k: (-award_types[k].rank, sort_key(award_types[k].name)))),
+        Facet("phong-trao", "Theo phong trào thi đua", groups("phong-trao", lambda k: sort_key(labels[("phong-trao", k)]))),
+    ]
+
+
+def _add(by, labels, facet: str, key: str, label: str, profile: Profile) -> None:
+    by[facet][key].append(profile)
+    labels[(facet, key)] = label
