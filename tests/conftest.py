@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def make_project(target: Path, *, seeds: bool = True, files: dict[str, str | bytes] | None = None) -> Path:
     """A copy of this project at ``target``: config, theme, hooks, the home page, and the demo content.
 
-    With ``seeds=False``: no documents, and of data/ only the organization and the award vocabulary.
+    With ``seeds=False``: no documents or stories, and of data/ only the organization and the award vocabulary.
     """
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
@@ -29,10 +29,11 @@ def make_project(target: Path, *, seeds: bool = True, files: dict[str, str | byt
             shutil.copy(ROOT / "data" / name, target / "data" / name)
     (target / "hooks").mkdir()
     shutil.copy(ROOT / "hooks" / "site_hooks.py", target / "hooks" / "site_hooks.py")
-    (target / "content").mkdir()
-    shutil.copy(ROOT / "content" / "index.md", target / "content" / "index.md")
     if seeds:
-        shutil.copytree(ROOT / "content" / "van-ban", target / "content" / "van-ban")
+        shutil.copytree(ROOT / "content", target / "content")
+    else:
+        (target / "content").mkdir()
+        shutil.copy(ROOT / "content" / "index.md", target / "content" / "index.md")
     (target / "node_modules").symlink_to(ROOT / "node_modules")
     write_files(target, files or {})
     return target
