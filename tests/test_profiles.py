@@ -179,8 +179,7 @@ def test_removing_a_published_address_fails_the_build(project, tmp_path):
     line = next(n for n, text in enumerate((project / "data/dia-chi-da-cong-bo.txt").read_text(encoding="utf-8").splitlines(), 1) if text.startswith(f"guong/{TAI}/"))
     assert (
         f"data/dia-chi-da-cong-bo.txt:{line}:1: lỗi: địa chỉ 'guong/{TAI}/' đã công bố nhưng không còn trang nào: nếu hồ sơ đổi mã,"
-        " ghi mã cũ vào 'ma_cu' của hồ sơ; nếu trang đổi địa chỉ, thêm vào data/chuyen-huong.yaml; nếu gỡ xuống có chủ ý,"
-        f" viết 'guong/{TAI}/ go-xuong NGÀY' ở dòng này"
+        f" ghi mã cũ vào 'ma_cu' của hồ sơ; nếu gỡ xuống có chủ ý, viết 'guong/{TAI}/ go-xuong NGÀY' ở dòng này"
     ) in result.stderr
 
 
@@ -200,6 +199,21 @@ def test_changed_id_with_old_id_redirects(project):
     assert f"guong/{new}/" in (project / "data/dia-chi-da-cong-bo.txt").read_text(encoding="utf-8")
 
 
+def test_renamed_story_without_redirect_fails_then_redirect_fixes_it(project):
+    """A story file renamed breaks its address until data/chuyen-huong.yaml records the move."""
+    old = project / "content/cau-chuyen/nam-sinh-binh-tinh-cuu-em-nho-bi-duoi-nuoc.md"
+    old.rename(project / "content/cau-chuyen/nam-sinh-cuu-em-nho.md")
+    failed = run_script("build", project)
+    assert failed.returncode == 1
+    assert (
+        "đã công bố nhưng không còn trang nào: nếu trang đổi địa chỉ (đổi tên tệp), thêm vào data/chuyen-huong.yaml"
+    ) in failed.stderr
+    edit(project, "data/chuyen-huong.yaml", "chuyen_huong: []", "chuyen_huong:\n  - tu: /cau-chuyen/nam-sinh-binh-tinh-cuu-em-nho-bi-duoi-nuoc\n    den: cau-chuyen/nam-sinh-cuu-em-nho/")
+    result = run_script("build", project)
+    assert result.returncode == 0, result.stderr
+    assert "url=http://127.0.0.1:8000/cau-chuyen/nam-sinh-cuu-em-nho/" in read(project / "site", "cau-chuyen/nam-sinh-binh-tinh-cuu-em-nho-bi-duoi-nuoc")
+
+
 def test_recorded_takedown_serves_a_neutral_page(project):
     """A taken-down address serves a page that names nobody and is kept out of search engines."""
     target = "le-thi-kim-oanh-thpt-song-thu"
@@ -214,3 +228,25 @@ def test_recorded_takedown_serves_a_neutral_page(project):
     assert target not in (site / "sitemap.xml").read_text(encoding="utf-8")
     assert target not in (site / "du-lieu-mo/guong.json").read_text(encoding="utf-8")
     assert target not in html.unescape(read(site, "guong/don-vi/thpt-song-thu"))
+
+
+def test_profile_with_a_photo(tmp_path):
+    """A photo shows with its alt text on the profile and inside the share card."""
+    from samples import TEACHER, project_files
+
+    photo = tmp_path / "photo.jpg"
+    Image.new("RGB", (400, 500), (30, 120, 200)).save(photo)
+    files = project_files()
+    files["data/guong/tran-thi-binh.yaml"] = TEACHER.replace(
+        "cong_khai: true", "anh:\n  tep: anh/tran-thi-binh.jpg\n  mo_ta: Cô Bình đứng trên bục giảng\ncong_khai: true"
+    )
+    files["content/anh/tran-thi-binh.jpg"] = photo.read_bytes()
+    root = make_project(tmp_path / "p", seeds=False, files=files)
+    result = run_script("build", root)
+    assert result.returncode == 0, result.stderr
+    page = read(root / "site", "guong/tran-thi-binh")
+    assert '<img class="gs-ho-so__anh" src="../../anh/tran-thi-binh.jpg" alt="Cô Bình đứng trên bục giảng"' in page
+    with Image.open(root / "site/guong/tran-thi-binh/the-chia-se.png") as card:
+        assert card.size == (1200, 630)
+        pixel = card.convert("RGB").getpixel((230, 285))  # inside the photo circle; JPEG shifts a unit or two
+        assert all(abs(a - b) <= 4 for a, b in zip(pixel, (30, 120, 200))), pixel

@@ -68,11 +68,14 @@ def check_ledger(site: SiteModel, ledger: dict[str, LedgerEntry], rel: str, repo
     for entry in ledger.values():
         if entry.taken_down or entry.url in live or entry.url in site.redirects:
             continue
+        if entry.url.startswith(urls.HONOREES):
+            moved = "nếu hồ sơ đổi mã, ghi mã cũ vào 'ma_cu' của hồ sơ"
+        else:
+            moved = "nếu trang đổi địa chỉ (đổi tên tệp), thêm vào data/chuyen-huong.yaml"
         report.error(
             rel, entry.line, 1,
-            f"địa chỉ '{entry.url}' đã công bố nhưng không còn trang nào: nếu hồ sơ đổi mã, ghi mã cũ vào 'ma_cu'"
-            " của hồ sơ; nếu trang đổi địa chỉ, thêm vào data/chuyen-huong.yaml; nếu gỡ xuống có chủ ý, viết"
-            f" '{entry.url} go-xuong NGÀY' ở dòng này",
+            f"địa chỉ '{entry.url}' đã công bố nhưng không còn trang nào: {moved};"
+            f" nếu gỡ xuống có chủ ý, viết '{entry.url} go-xuong NGÀY' ở dòng này",
         )
     for old, new in site.redirects.items():
         if old in live:
