@@ -250,3 +250,24 @@ def test_profile_with_a_photo(tmp_path):
         assert card.size == (1200, 630)
         pixel = card.convert("RGB").getpixel((230, 285))  # inside the photo circle; JPEG shifts a unit or two
         assert all(abs(a - b) <= 4 for a, b in zip(pixel, (30, 120, 200))), pixel
+
+
+def test_index_pagination(tmp_path):
+    """With more than 24 teachers, the role index splits into linked pages of 24 cards."""
+    import subprocess
+    import sys
+
+    root = make_project(tmp_path / "p")
+    subprocess.run([sys.executable, str(ROOT / "scripts/generate_sample.py"), "--root", str(root), "--honorees", "120", "--seed", "5"], check=True, capture_output=True)
+    result = run_script("build", root)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    first, second = read(site, "guong/doi-tuong/giao-vien"), read(site, "guong/doi-tuong/giao-vien/trang/2")
+    assert first.count('class="gs-the"') == 24
+    assert '<a href="trang/2/" rel="next">Trang sau ›</a>' in first
+    assert '<a href="../../" rel="prev">‹ Trang trước</a>' in second
+    assert '<span class="gs-trang__hien-tai" aria-current="page">2</span>' in second
+    def cards(page: str) -> list[str]:
+        return re.findall(r'<a class="gs-the__lien-ket" href="(?:\.\./)+([^/]+)/">', page)
+
+    assert len(cards(first)) == 24 and not set(cards(first)) & set(cards(second))
