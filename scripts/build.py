@@ -51,10 +51,8 @@ def _record_new_addresses(root: Path) -> None:
     ledger = paths.data_dir / LEDGER
     text = updated_ledger(ledger, loaded.site) if loaded.site else None
     if text is not None:
-        before = len([line for line in ledger.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]) if ledger.is_file() else 0
         ledger.write_text(text, encoding="utf-8")
-        after = len([line for line in text.splitlines() if line and not line.startswith("#")])
-        print(f"Đã ghi {after - before} địa chỉ mới vào data/{LEDGER}; hãy lưu (commit) tệp này cùng thay đổi.", file=sys.stderr)
+        print(f"Đã cập nhật data/{LEDGER} (địa chỉ mới, địa chỉ gỡ xuống); hãy lưu (commit) tệp này cùng thay đổi.", file=sys.stderr)
 
 
 if __name__ == "__main__":

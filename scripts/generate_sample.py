@@ -99,6 +99,10 @@ def generate(root: Path, honorees: int, seed: int) -> tuple[int, int]:
             awards = [_award(rng, rng.choice(pool), year, subject != "hoc_sinh") for year in years]
             summary = f"{family} {middle} {given} có nhiều đóng góp trong phong trào đổi mới sáng tạo tại {unit_name}."
         lines += ["khen_thuong:", *awards, f"phong_trao: [{CAMPAIGN}]", f"tom_tat: {summary}", "cong_khai: true", "du_lieu_mau: true"]
+        if subject == "hoc_sinh":  # a child's name and school are published only with both consents
+            for party in ("nguoi_giam_ho", "ban_than"):
+                lines += ["dong_y:"] if party == "nguoi_giam_ho" else []
+                lines += [f"  - nguoi: {party}", "    ngay: 2025-09-05", "    pham_vi: [ten, truong_lop]"]
         (folder / f"{record_id}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return unit_count, honorees
 

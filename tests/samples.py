@@ -160,6 +160,13 @@ khen_thuong:
       ngay: 2024-03-10
       co_quan: Sở GDĐT
 cong_khai: true
+dong_y:
+  - nguoi: nguoi_giam_ho
+    ngay: 2024-09-01
+    pham_vi: [ten, truong_lop, cau_chuyen]
+  - nguoi: ban_than
+    ngay: 2024-09-01
+    pham_vi: [ten, truong_lop, cau_chuyen]
 """
 
 

@@ -231,25 +231,60 @@ def test_recorded_takedown_serves_a_neutral_page(project):
 
 
 def test_profile_with_a_photo(tmp_path):
-    """A photo shows with its alt text on the profile and inside the share card."""
+    """A consented photo is published only as resized copies without metadata; the original never is."""
     from samples import TEACHER, project_files
 
     photo = tmp_path / "photo.jpg"
-    Image.new("RGB", (400, 500), (30, 120, 200)).save(photo)
+    exif = Image.Exif()
+    exif[0x010F] = "Máy ảnh mẫu"  # Make
+    exif[0x8825] = {1: "N", 2: (21.0, 1.0, 30.0)}  # GPS position
+    Image.new("RGB", (400, 500), (30, 120, 200)).save(photo, exif=exif)
     files = project_files()
-    files["data/guong/tran-thi-binh.yaml"] = TEACHER.replace(
-        "cong_khai: true", "anh:\n  tep: anh/tran-thi-binh.jpg\n  mo_ta: Cô Bình đứng trên bục giảng\ncong_khai: true"
+    consented = TEACHER.replace(
+        "cong_khai: true",
+        "anh:\n  tep: anh/tran-thi-binh.jpg\n  mo_ta: Cô Bình đứng trên bục giảng\n"
+        "dong_y:\n  - nguoi: ban_than\n    ngay: 2025-01-02\n    pham_vi: [anh]\ncong_khai: true",
     )
+    files["data/guong/tran-thi-binh.yaml"] = consented
     files["content/anh/tran-thi-binh.jpg"] = photo.read_bytes()
     root = make_project(tmp_path / "p", seeds=False, files=files)
     result = run_script("build", root)
     assert result.returncode == 0, result.stderr
-    page = read(root / "site", "guong/tran-thi-binh")
-    assert '<img class="gs-ho-so__anh" src="../../anh/tran-thi-binh.jpg" alt="Cô Bình đứng trên bục giảng"' in page
-    with Image.open(root / "site/guong/tran-thi-binh/the-chia-se.png") as card:
+    site = root / "site"
+    page = read(site, "guong/tran-thi-binh")
+    assert (
+        '<img class="gs-ho-so__anh" src="../../anh/tran-thi-binh-320w.jpg" srcset="../../anh/tran-thi-binh-128w.jpg 128w,'
+        ' ../../anh/tran-thi-binh-320w.jpg 320w" sizes="160px" alt="Cô Bình đứng trên bục giảng"'
+    ) in page
+    assert not (site / "anh/tran-thi-binh.jpg").exists()
+    for width in (128, 320):
+        with Image.open(site / f"anh/tran-thi-binh-{width}w.jpg") as published:
+            assert published.width == width and not published.getexif() and "exif" not in published.info
+    with Image.open(site / "guong/tran-thi-binh/the-chia-se.png") as card:
         assert card.size == (1200, 630)
         pixel = card.convert("RGB").getpixel((230, 285))  # inside the photo circle; JPEG shifts a unit or two
         assert all(abs(a - b) <= 4 for a, b in zip(pixel, (30, 120, 200))), pixel
+
+
+def test_photo_without_consent_is_not_published(tmp_path):
+    """Without consent to the photo, the profile is published and the photo is not, anywhere."""
+    from samples import TEACHER, project_files
+
+    photo = tmp_path / "photo.jpg"
+    Image.new("RGB", (300, 300), (200, 30, 30)).save(photo)
+    files = project_files()
+    files["data/guong/tran-thi-binh.yaml"] = TEACHER.replace("cong_khai: true", "anh:\n  tep: anh/binh.jpg\n  mo_ta: Cô Bình trên bục giảng\ncong_khai: true")
+    files["content/anh/binh.jpg"] = photo.read_bytes()
+    root = make_project(tmp_path / "p", seeds=False, files=files)
+    result = run_script("build", root)
+    assert result.returncode == 0, result.stderr
+    assert (
+        "data/guong/tran-thi-binh.yaml:27:3: cảnh báo: ảnh chưa có sự đồng ý của chính người đó (pham_vi: anh) nên không được đăng;"
+        " hồ sơ vẫn được đăng (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15)"
+    ) in result.stderr
+    site = root / "site"
+    assert "<h1>Trần Thị Bình</h1>" in read(site, "guong/tran-thi-binh")
+    assert not list(site.rglob("binh*.jpg"))
 
 
 def test_index_pagination(tmp_path):

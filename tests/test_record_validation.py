@@ -376,6 +376,7 @@ CASES = [
         'photo missing',
         GV, 'cong_khai: true', 'anh:\n  tep: anh/binh.jpg\n  mo_ta: Cô Bình trên bục giảng\ncong_khai: true',
         [
+            "data/guong/tran-thi-binh.yaml:27:3: cảnh báo: ảnh chưa có sự đồng ý của chính người đó (pham_vi: anh) nên không được đăng; hồ sơ vẫn được đăng (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15)",
             "data/guong/tran-thi-binh.yaml:27:8: lỗi: không thấy tệp ảnh 'anh/binh.jpg' (đường dẫn tính từ thư mục content/)",
         ],
     ),

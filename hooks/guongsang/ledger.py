@@ -66,7 +66,7 @@ def check_ledger(site: SiteModel, ledger: dict[str, LedgerEntry], rel: str, repo
     """Every published address still leads somewhere; every redirect leads to a page."""
     live = permanent_urls(site)
     for entry in ledger.values():
-        if entry.taken_down or entry.url in live or entry.url in site.redirects:
+        if entry.taken_down or entry.url in live or entry.url in site.redirects or entry.url in site.withdrawn:
             continue
         if entry.url.startswith(urls.HONOREES):
             moved = "nếu hồ sơ đổi mã, ghi mã cũ vào 'ma_cu' của hồ sơ"
@@ -84,21 +84,27 @@ def check_ledger(site: SiteModel, ledger: dict[str, LedgerEntry], rel: str, repo
             report.warning(rel, 0, 0, f"chuyển hướng '{old}' tới '{new}', nhưng '{new}' không phải trang hồ sơ, câu chuyện hay văn bản nào")
 
 
-def takedowns(site: SiteModel, ledger: dict[str, LedgerEntry]) -> list[LedgerEntry]:
-    """Addresses taken down on purpose and not live again: each serves a neutral page."""
+def takedowns(site: SiteModel, ledger: dict[str, LedgerEntry]) -> list[str]:
+    """Addresses taken down (on purpose, or consent withdrawn) and not live again: each serves a neutral page."""
     live = permanent_urls(site)
-    return [e for e in ledger.values() if e.taken_down and e.url not in live and e.url not in site.redirects]
+    down = {e.url for e in ledger.values() if e.taken_down} | set(site.withdrawn)
+    return sorted(url for url in down if url not in live and url not in site.redirects)
 
 
 def updated_ledger(path: Path, site: SiteModel) -> str | None:
-    """The ledger text with the site's new addresses added, or None when nothing is new."""
+    """The ledger with the site's new addresses added and withdrawn ones marked taken down; None if unchanged."""
     existing = path.read_text(encoding="utf-8") if path.is_file() else HEADER
-    known = {urls.normalize(m.group("url")) for line in existing.splitlines() if (m := _LINE.match(line.strip())) and not line.lstrip().startswith("#")}
-    new = sorted(permanent_urls(site) - known)
-    if not new:
-        return None
     lines = existing.splitlines()
     head = [line for line in lines if line.lstrip().startswith("#") or not line.strip()]
-    body = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
-    body = sorted(body + new, key=lambda line: line.split()[0])
-    return "\n".join([*head, *body]) + "\n"
+    entries: dict[str, str] = {}
+    for line in lines:
+        match = _LINE.match(line.strip()) if line.strip() and not line.lstrip().startswith("#") else None
+        if match:
+            entries[urls.normalize(match.group("url"))] = line.strip()
+    for url in permanent_urls(site) - set(entries):
+        entries[url] = url
+    for url, day in site.withdrawn.items():
+        if url in entries and "go-xuong" not in entries[url]:
+            entries[url] = f"{url} go-xuong {day.isoformat()}"
+    text = "\n".join([*head, *(entries[url] for url in sorted(entries))]) + "\n"
+    return None if text == existing else text

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
-from guongsang import numbers, text, urls
+from guongsang import consent, numbers, text, urls
+from guongsang.images import PHOTO_WIDTHS, STORY_WIDTHS
 from guongsang.text import person_sort_key, sort_key
 from guongsang.diagnostics import Report
 from guongsang.documents import Document, citation_text
@@ -60,6 +62,14 @@ class SiteModel:
     tags: list[tuple[Tag, list[Story]]] = field(default_factory=list)
     redirects: dict[str, str] = field(default_factory=dict)
     """Old URL -> new URL: old honoree ids and data/chuyen-huong.yaml."""
+    withdrawn: dict[str, date] = field(default_factory=dict)
+    """URL -> day consent was withdrawn: pages that must come down (profiles and stories about them)."""
+    withdrawn_stories: set[str] = field(default_factory=set)
+    """src_uri of the stories not published because a person in them withdrew consent."""
+    images: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """Image file (under content/) -> widths to publish."""
+    private_images: set[str] = field(default_factory=set)
+    """Images records refer to that must not be published (no consent, record not public)."""
 
     profiles_by_id: dict[str, Profile] = field(default_factory=dict)
 
@@ -87,8 +97,8 @@ class SiteModel:
         return next((d for d in self.documents if d.src_uri == src_uri), None)
 
 
-def link_site(documents: list[Document], data: DataSet, stories: list[Story], report: Report) -> SiteModel:
-    """Resolve every reference between records and build the indexes."""
+def link_site(documents: list[Document], data: DataSet, stories: list[Story], report: Report, today: date) -> SiteModel:
+    """Resolve every reference between records and build the indexes, consent as of ``today``."""
     ordered = sorted(documents, key=lambda d: (d.meta.date.sort_key, d.meta.number), reverse=True)
     site = SiteModel(
         documents=ordered,
@@ -101,11 +111,13 @@ def link_site(documents: list[Document], data: DataSet, stories: list[Story], re
         stories=stories,
     )
     if report.ok:  # profiles follow references that only hold when the records are valid
-        site.profiles = build_profiles(site.honorees, site.units, site.campaigns, site.criteria_sets, site.award_types)
+        _withdraw(site, today)
+        site.profiles = build_profiles(site.honorees, site.units, site.campaigns, site.criteria_sets, site.award_types, today)
         site.profiles_by_id = {p.id: p for p in site.profiles}
         site.facets = build_facets(site.profiles, site.award_types)
         _link_stories(site, report)
         site.redirects = _redirects(site, data)
+        _choose_images(site)
     _link_citations(site, report)
     by_year: dict[int, list[Document]] = defaultdict(list)
     by_issuer: dict[str, list[Document]] = defaultdict(list)
@@ -186,3 +198,35 @@ def _redirects(site: SiteModel, data: DataSet) -> dict[str, str]:
         for redirect in data.redirects.record.redirects:
             redirects[urls.normalize(redirect.old)] = urls.normalize(redirect.new)
     return redirects
+
+
+def _withdraw(site: SiteModel, today: date) -> None:
+    """Consent withdrawn: the person's page and every story about them come down."""
+    withdrawn_people = {}
+    for honoree in site.honorees:
+        day = consent.withdrawal(honoree, today)
+        if day:
+            withdrawn_people[honoree.id] = day
+            site.withdrawn[urls.honoree_url(honoree.id)] = day
+    kept = []
+    for story in site.stories:
+        days = [withdrawn_people[h] for h in story.meta.honorees if h in withdrawn_people]
+        if days:
+            site.withdrawn[story.url] = min(days)
+            site.withdrawn_stories.add(story.src_uri)
+        else:
+            kept.append(story)
+    site.stories = kept
+
+
+def _choose_images(site: SiteModel) -> None:
+    """Publish the photos of public profiles that consent to them, and story images; keep the rest private."""
+    for profile in site.profiles:
+        if profile.photo:
+            site.images[profile.photo.file] = PHOTO_WIDTHS
+    for story in site.stories:
+        if story.meta.image:
+            site.images[story.meta.image.file] = STORY_WIDTHS
+    for honoree in site.honorees:
+        if honoree.photo and honoree.photo.file not in site.images:
+            site.private_images.add(honoree.photo.file)

@@ -14,7 +14,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-from guongsang import assets, opendata, share, text, urls
+from guongsang import assets, images, opendata, share, text, urls
 from guongsang.diagnostics import summary_line
 from guongsang.linking import SiteModel
 from guongsang.pages import GeneratedPage, Share, generate_pages
@@ -84,8 +84,27 @@ def load(config: MkDocsConfig) -> None:
 
 
 def add_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add generated pages (an editor's own Markdown at the same path wins) and packaged assets."""
-    for page in _current().generated.values():
+    """Add generated pages (an editor's own Markdown at the same path wins) and packaged assets;
+    leave out what may not be published; publish images only as clean, resized copies."""
+    build = _current()
+    for src_uri in build.site.withdrawn_stories:
+        _drop(files, src_uri)
+    editor_images = [
+        f for f in files
+        if f.src_uri.lower().endswith(images.EXTENSIONS) and f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(build.docs_dir)
+    ]
+    for image in editor_images:
+        files.remove(image)
+        if image.src_uri in build.site.private_images:
+            continue
+        widths = build.site.images.get(image.src_uri)
+        if widths:
+            for variant in images.variants(build.docs_dir, image.src_uri, widths, build.cache_dir):
+                files.append(File.generated(config, variant.url, abs_src_path=str(variant.source)))
+        else:
+            clean = images.stripped(build.docs_dir, image.src_uri, build.cache_dir)
+            files.append(File.generated(config, image.src_uri, abs_src_path=str(clean)))
+    for page in build.generated.values():
         if files.get_file_from_path(page.src_uri) is None:
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content=page.stub, inclusion=inclusion))
@@ -97,6 +116,12 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
     except assets.MissingAsset as exc:
         raise Abort(str(exc)) from None
     return files
+
+
+def _drop(files: Files, src_uri: str) -> None:
+    found = files.get_file_from_path(src_uri)
+    if found:
+        files.remove(found)
 
 
 def prepare_markdown(markdown: str, page: Page) -> str:
@@ -136,7 +161,7 @@ def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
     elif story:
         context["story"] = story
         context["story_profiles"] = [p for h in story.meta.honorees if (p := site.profile(h))]
-        preview = Share(story.meta.title, story.excerpt, story.meta.image.file if story.meta.image else None)
+        preview = Share(story.meta.title, story.excerpt, story.image_sizes[-1][0] if story.image_sizes else None)
     elif generated:
         context.update(generated.context)
         preview = generated.share or Share(generated.title, "")
@@ -186,7 +211,7 @@ def _write_cards(build: _Build, site_dir: Path, site_name: str) -> None:
     targets = [DEFAULT_CARD]
     for profile in build.site.profiles:
         highest = profile.highest_award
-        photo = profile.honoree.photo
+        photo = profile.photo
         cards.append(share.CardText(
             title=profile.name,
             lines=(profile.role, profile.unit.name),

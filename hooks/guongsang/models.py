@@ -439,6 +439,36 @@ class Award(Record):
         return date(year, 1, 1), date(year, 12, 31)
 
 
+class ConsentParty(Labeled):
+    SELF = "ban_than"
+    GUARDIAN = "nguoi_giam_ho"
+
+
+class ConsentScope(Labeled):
+    NAME = "ten"
+    PHOTO = "anh"
+    STORY = "cau_chuyen"
+    SCHOOL = "truong_lop"
+    ETHNICITY = "dan_toc"
+    RELIGION = "ton_giao"
+    PARTY = "dang_vien"
+
+
+class Consent(Record):
+    """One written consent (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15): who, when, to what, withdrawn when."""
+
+    model_config = ConfigDict(title="Sự đồng ý")
+
+    party: ConsentParty = Field(alias="nguoi", title="Người đồng ý", description="ban_than (chính người đó) hoặc nguoi_giam_ho (cha, mẹ hoặc người giám hộ).")
+    date: FullDate = Field(alias="ngay", title="Ngày đồng ý")
+    scopes: list[ConsentScope] = Field(
+        alias="pham_vi", title="Đồng ý cho công khai", min_length=1,
+        description="ten, anh, cau_chuyen, truong_lop; dan_toc, ton_giao, dang_vien chỉ khi thật cần.",
+    )
+    withdrawn: FullDate | None = Field(None, alias="rut_lai", title="Ngày rút lại", description="Từ ngày này, mọi dữ liệu của người đó được gỡ khỏi trang.")
+    reference: str | None = Field(None, alias="ghi_chu", title="Ghi chú", description="Ví dụ: số phiếu đồng ý lưu ở văn phòng.")
+
+
 class Photo(Record):
 
     model_config = ConfigDict(title="Ảnh")
@@ -466,6 +496,12 @@ class Honoree(Record):
     campaigns: list[Id] = Field(default_factory=list, alias="phong_trao", title="Phong trào thi đua", description="Mã các phong trào.")
     criteria_met: list[str] = Field(default_factory=list, alias="tieu_chi_dat", title="Tiêu chí đạt", description="Dạng 'mã-bộ-tiêu-chí/mã-tiêu-chí'.")
     summary: str | None = Field(None, alias="tom_tat", title="Tóm tắt thành tích")
+    consents: list[Consent] = Field(default_factory=list, alias="dong_y", title="Sự đồng ý", description="Bắt buộc với học sinh; với mọi người khi đăng ảnh hoặc câu chuyện.")
+    under_seven: bool = Field(False, alias="duoi_7_tuoi", title="Trẻ dưới 7 tuổi", description="true thì chỉ cần cha mẹ hoặc người giám hộ đồng ý.")
+    adult: bool = Field(False, alias="nguoi_lon", title="Đã thành niên", description="true với học sinh đã đủ 18 tuổi (ví dụ học viên giáo dục thường xuyên).")
+    ethnicity: str | None = Field(None, alias="dan_toc", title="Dân tộc", description="Chỉ ghi khi người đó đồng ý công khai (pham_vi: dan_toc).")
+    religion: str | None = Field(None, alias="ton_giao", title="Tôn giáo", description="Chỉ ghi khi người đó đồng ý công khai (pham_vi: ton_giao).")
+    party_member: bool | None = Field(None, alias="dang_vien", title="Đảng viên", description="Chỉ ghi khi người đó đồng ý công khai (pham_vi: dang_vien).")
     unit_exception: str | None = Field(
         None, alias="ngoai_le_don_vi", title="Lý do ngoại lệ",
         description="Với cán bộ quản lý: lý do được công nhận dù đơn vị mình đứng đầu không phải tập thể điển hình cùng năm.",

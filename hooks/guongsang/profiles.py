@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from guongsang import text, urls
-from guongsang.models import Award, AwardType, Campaign, CriteriaItem, CriteriaSet, Honoree, SubjectType, Unit
+from datetime import date
+
+from guongsang import consent, text, urls
+from guongsang.images import PHOTO_WIDTHS, variant_url
+from guongsang.models import Award, AwardType, Campaign, ConsentScope, CriteriaItem, CriteriaSet, Honoree, Photo, SubjectType, Unit
 from guongsang.stories import Story
 from guongsang.text import short_date, sort_key
 
@@ -48,7 +51,14 @@ class Profile:
     awards: list[AwardRow]
     campaigns: list[Campaign]
     criteria: list[CriterionMet]
+    photo: Photo | None
+    """The photo, only when its publication is consented."""
     stories: list[Story] = field(default_factory=list)
+
+    @property
+    def photo_sizes(self) -> list[tuple[str, int]]:
+        """(url, width) of each published size of the photo, smallest first."""
+        return [(variant_url(self.photo.file, w), w) for w in PHOTO_WIDTHS] if self.photo else []
 
     @property
     def id(self) -> str:
@@ -157,11 +167,12 @@ def build_profiles(
     campaigns: dict[str, Campaign],
     criteria_sets: dict[str, CriteriaSet],
     award_types: dict[str, AwardType],
+    today: date,
 ) -> list[Profile]:
-    """Profiles of the published honorees, in the order given; annulled awards are left out."""
+    """Profiles of the public honorees (published, consent in force), in the order given; annulled awards left out."""
     profiles = []
     for honoree in honorees:
-        if not honoree.published:
+        if not consent.is_public(honoree, today):
             continue
         awards = [award_row(a, award_types[a.type]) for a in honoree.awards if not a.annulled]
         awards.sort(key=lambda row: (row.end_year, row.rank), reverse=True)
@@ -171,7 +182,8 @@ def build_profiles(
             set_id, _, item_id = reference.partition("/")
             criteria_set = criteria_sets[set_id]
             criteria.append(CriterionMet(criteria_set, next(i for i in criteria_set.items if i.id == item_id)))
-        profiles.append(Profile(honoree, units[honoree.unit], awards, [campaigns[c] for c in campaign_ids], criteria))
+        photo = honoree.photo if honoree.photo and consent.allows(honoree, ConsentScope.PHOTO, today) else None
+        profiles.append(Profile(honoree, units[honoree.unit], awards, [campaigns[c] for c in campaign_ids], criteria, photo))
     return profiles
 
 

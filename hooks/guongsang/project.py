@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from datetime import date
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,27 +39,30 @@ class LoadedProject:
     """Addresses taken down on purpose (ledger), each to serve a neutral page."""
 
 
-def load_project(paths: ProjectPaths) -> LoadedProject:
-    """Load, validate and link every input; collect all problems in one report."""
+def load_project(paths: ProjectPaths, today: date | None = None) -> LoadedProject:
+    """Load, validate and link every input; collect all problems in one report.
+
+    ``today`` decides which consents are in force (default: the real date).
+    """
     # Loading creates millions of small objects and no reference cycles: the cyclic collector would
     # rescan them all again and again (measured: half of the time at 10,000 records).
     gc.disable()
     try:
-        return _load(paths)
+        return _load(paths, today or date.today())
     finally:
         gc.enable()
 
 
-def _load(paths: ProjectPaths) -> LoadedProject:
+def _load(paths: ProjectPaths, today: date) -> LoadedProject:
     report = Report()
     documents = load_documents(paths.docs_dir, paths.root, report)
     stories = load_stories(paths.docs_dir, paths.root, report)
     data = load_data(paths.data_dir, paths.root, report)
-    check_records(data, documents, stories, paths.docs_dir, report)
-    site = link_site(documents, data, stories, report)
+    check_records(data, documents, stories, paths.docs_dir, report, today)
+    site = link_site(documents, data, stories, report, today)
     ledger_rel = f"{paths.data_dir.relative_to(paths.root).as_posix()}/{LEDGER}"
     ledger = read_ledger(paths.data_dir / LEDGER, ledger_rel, report)
     if report.ok:
         check_ledger(site, ledger, ledger_rel, report)
-    taken_down = [entry.url for entry in takedowns(site, ledger)]
+    taken_down = takedowns(site, ledger) if report.ok else []
     return LoadedProject(site=site if report.ok else None, report=report, taken_down=taken_down)

@@ -8,19 +8,31 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 from guongsang.diagnostics import Report
 from guongsang.documents import Document
-from guongsang import numbers, urls
-from guongsang.models import Award, AwardGroup, AwardSubject, Campaign, Honoree, SubjectType
+from guongsang import consent, numbers, urls
+from guongsang.images import check_image
+from guongsang.models import Award, AwardGroup, AwardSubject, Campaign, ConsentParty, ConsentScope, Honoree, SubjectType
 from guongsang.records import DataSet, Entry
 from guongsang.stories import Story
 from guongsang.text import short_date
 
 
+_PARTY_WORDS = {ConsentParty.GUARDIAN: "cha, mẹ hoặc người giám hộ", ConsentParty.SELF: "chính người đó"}
+_SCOPE_WORDS = {ConsentScope.NAME: "tên", ConsentScope.SCHOOL: "trường, lớp", ConsentScope.PHOTO: "ảnh", ConsentScope.STORY: "câu chuyện"}
+
+
+def _who(parties: set[ConsentParty], *, child: bool = False) -> str:
+    words = {**_PARTY_WORDS, ConsentParty.SELF: "chính em học sinh (từ đủ 7 tuổi)"} if child else _PARTY_WORDS
+    return " và ".join(words[p] for p in sorted(parties, key=lambda p: p.value, reverse=True))
+
+
 class _Checker:
-    def __init__(self, data: DataSet, documents: Iterable[Document], docs_dir: Path, report: Report) -> None:
+    def __init__(self, data: DataSet, documents: Iterable[Document], docs_dir: Path, report: Report, today: date) -> None:
+        self.today = today
         self.data = data
         self.documents = {d.id: d for d in documents}
         self.docs_dir = docs_dir
@@ -107,12 +119,28 @@ class _Checker:
 
     def stories(self, stories: Iterable[Story]) -> None:
         for story in stories:
+            if story.meta.image:
+                check_image(self.docs_dir, story.meta.image.file, story.path, story.located.mark(("anh", "tep")), self.report)
             for i, honoree_id in enumerate(story.meta.honorees):
-                if honoree_id not in self.data.honorees and honoree_id not in self.data.invalid_ids:
-                    mark = story.located.mark(("guong", i))
-                    close = difflib.get_close_matches(honoree_id, list(self.data.honorees), n=1, cutoff=0.6)
-                    hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
-                    self.report.error(story.path, mark.line, mark.col, f"không có hồ sơ mã '{honoree_id}' trong data/guong/{hint}")
+                mark = story.located.mark(("guong", i))
+                entry = self.data.honorees.get(honoree_id)
+                if entry is None:
+                    if honoree_id not in self.data.invalid_ids:
+                        close = difflib.get_close_matches(honoree_id, list(self.data.honorees), n=1, cutoff=0.6)
+                        hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
+                        self.report.error(story.path, mark.line, mark.col, f"không có hồ sơ mã '{honoree_id}' trong data/guong/{hint}")
+                    continue
+                honoree = entry.record
+                if consent.withdrawal(honoree, self.today):
+                    self.report.warning(story.path, mark.line, mark.col, f"'{honoree_id}' đã rút lại đồng ý: câu chuyện này được gỡ khỏi trang ({consent.DATA_LAW})")
+                elif not consent.allows(honoree, ConsentScope.STORY, self.today):
+                    missing = consent.missing_parties(honoree, ConsentScope.STORY, self.today)
+                    law = consent.CHILD_LAW if consent.is_child(honoree) else consent.DATA_LAW
+                    self.report.error(
+                        story.path, mark.line, mark.col,
+                        f"câu chuyện kể về '{honoree_id}' cần sự đồng ý của {_who(missing, child=consent.is_child(honoree))} (pham_vi: cau_chuyen) theo {law};"
+                        f" thêm vào 'dong_y' của {entry.where}",
+                    )
 
     def documents_campaigns(self) -> None:
         for document in self.documents.values():
@@ -138,6 +166,7 @@ class _Checker:
                 else:
                     old_owner[old] = entry
             self._names(entry)
+            self._consent(entry)
             self.exists(entry, ("don_vi",), honoree.unit, self.data.units, "đơn vị", "data/don-vi/")
             for i, campaign in enumerate(honoree.campaigns):
                 if self.exists(entry, ("phong_trao", i), campaign, self.data.campaigns, "phong trào", "data/phong-trao/"):
@@ -150,8 +179,33 @@ class _Checker:
                 self._criterion(entry, i, reference, campaigns)
             for i, _ in enumerate(honoree.awards):
                 self._award(entry, i, exemplary_units)
-            if honoree.photo and not (self.docs_dir / honoree.photo.file).is_file():
-                self.error(entry, ("anh", "tep"), f"không thấy tệp ảnh '{honoree.photo.file}' (đường dẫn tính từ thư mục content/)")
+            if honoree.photo:
+                check_image(self.docs_dir, honoree.photo.file, entry.path, entry.mark("anh", "tep"), self.report)
+
+    def _consent(self, entry: Entry[Honoree]) -> None:
+        honoree = entry.record
+        withdrawn = consent.withdrawal(honoree, self.today)
+        if withdrawn:
+            self.warning(entry, ("dong_y",), f"đã rút lại đồng ý ngày {short_date(withdrawn)}: hồ sơ, ảnh và câu chuyện về người này được gỡ khỏi trang ({consent.DATA_LAW})")
+            return
+        if not honoree.published:
+            return
+        if consent.is_child(honoree):
+            scopes = [s for s in (ConsentScope.NAME, ConsentScope.SCHOOL) if consent.missing_parties(honoree, s, self.today)]
+            if scopes:
+                missing = set().union(*(consent.missing_parties(honoree, s, self.today) for s in scopes))
+                what = " và ".join(_SCOPE_WORDS[s] for s in scopes)
+                self.error(
+                    entry, ("cong_khai",),
+                    f"hồ sơ học sinh công khai cần sự đồng ý của {_who(missing, child=True)} cho công khai {what}"
+                    f" theo {consent.CHILD_LAW}; thêm mục 'dong_y' (nguoi, ngay, pham_vi) hoặc đặt 'cong_khai: false'",
+                )
+        if honoree.photo and not consent.allows(honoree, ConsentScope.PHOTO, self.today):
+            missing = consent.missing_parties(honoree, ConsentScope.PHOTO, self.today)
+            self.warning(entry, ("anh",), f"ảnh chưa có sự đồng ý của {_who(missing, child=consent.is_child(honoree))} (pham_vi: anh) nên không được đăng; hồ sơ vẫn được đăng ({consent.DATA_LAW})")
+        for key, value, scope in (("dan_toc", honoree.ethnicity, ConsentScope.ETHNICITY), ("ton_giao", honoree.religion, ConsentScope.RELIGION), ("dang_vien", honoree.party_member, ConsentScope.PARTY)):
+            if value is not None and not consent.allows(honoree, scope, self.today):
+                self.error(entry, (key,), f"'{key}' là dữ liệu cá nhân nhạy cảm, chỉ ghi khi người đó đồng ý công khai (pham_vi: {scope.value}) theo {consent.DATA_LAW}; thêm sự đồng ý hoặc xóa dòng này")
 
     # ---- honoree details ----
 
@@ -268,9 +322,9 @@ def _period(period: tuple[int, int]) -> str:
     return str(first) if first == last else f"{first}-{last}"
 
 
-def check_records(data: DataSet, documents: Iterable[Document], stories: Iterable[Story], docs_dir: Path, report: Report) -> None:
-    """Check every reference and rule between the records of a project."""
-    checker = _Checker(data, documents, docs_dir, report)
+def check_records(data: DataSet, documents: Iterable[Document], stories: Iterable[Story], docs_dir: Path, report: Report, today: date) -> None:
+    """Check every reference and rule between the records of a project, consent as of ``today``."""
+    checker = _Checker(data, documents, docs_dir, report, today)
     checker.stories(stories)
     checker.units()
     checker.campaigns()

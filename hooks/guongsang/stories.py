@@ -8,6 +8,7 @@ from pathlib import Path
 
 from guongsang import text, urls
 from guongsang.diagnostics import Report
+from guongsang.images import STORY_WIDTHS, variant_url
 from guongsang.mdrecords import load_markdown_record, markdown_files
 from guongsang.models import StoryMeta
 from guongsang.yamlsrc import Located
@@ -50,8 +51,9 @@ class Story:
         return text.short_date(self.meta.date)
 
     @property
-    def image_url(self) -> str | None:
-        return self.meta.image.file if self.meta.image else None
+    def image_sizes(self) -> list[tuple[str, int]]:
+        """(url, width) of each published size of the story's image, smallest first."""
+        return [(variant_url(self.meta.image.file, w), w) for w in STORY_WIDTHS] if self.meta.image else []
 
     @property
     def tags(self) -> list[Tag]:
@@ -79,9 +81,6 @@ def load_stories(docs_dir: Path, root: Path, report: Report) -> list[Story]:
             if not text.slugify(label):
                 mark = loaded.located.mark(("the", i))
                 report.error(loaded.path, mark.line, mark.col, f"thẻ '{label}' cần có ít nhất một chữ cái hoặc chữ số")
-        if meta.image and not (docs_dir / meta.image.file).is_file():
-            mark = loaded.located.mark(("anh", "tep"))
-            report.error(loaded.path, mark.line, mark.col, f"không thấy tệp ảnh '{meta.image.file}' (đường dẫn tính từ thư mục content/)")
         excerpt = meta.summary or _first_paragraph(loaded.body)
         stories.append(Story(meta, loaded.src_uri, loaded.path, loaded.located, excerpt))
     return sorted(stories, key=lambda s: (s.meta.date, s.src_uri), reverse=True)
