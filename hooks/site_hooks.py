@@ -25,6 +25,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return mkdocs_build.prepare_markdown(markdown, page)
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return mkdocs_build.clean_content(html, page)
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     mkdocs_build.keep_env(env)
     return env

@@ -66,3 +66,50 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_script("build", root)
     assert result.returncode == 0, result.stderr
     return root / "site"
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium driven by Playwright (never a browser downloaded by a test tool)."""
+    chromium = shutil.which("chromium")
+    assert chromium, "Chromium is installed by `make test` (scripts/install-chromium.sh)"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """Serve built sites on loopback ports: ``serve(site_dir)`` returns the base URL."""
+    import functools
+    import http.server
+    import threading
+
+    servers = []
+
+    def start(directory: Path) -> str:
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
+        handler.log_message = lambda *args: None
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()

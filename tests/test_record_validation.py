@@ -580,3 +580,69 @@ def test_people_sort_by_given_name_in_vietnamese_order(tmp_path):
     write_files(tmp_path, files)
     honorees = load_project(ProjectPaths.at(tmp_path)).site.honorees
     assert [h.given_name or h.unit for h in honorees] == ["An", "Ánh", "Bình", "truong-a"]
+
+
+NEVER_KEPT = [
+    ("so_dien_thoai: 0912345678", "số điện thoại cá nhân"),
+    ("cccd: '001203004567'", "số căn cước công dân, mã định danh cá nhân"),
+    ("ngay_sinh: 2010-05-01", "ngày tháng năm sinh đầy đủ"),
+    ("ho_ten_me: Nguyễn Thị A", "họ tên cha mẹ"),
+    ("suc_khoe: tốt", "thông tin sức khỏe"),
+    ("ma_hoc_sinh: HS001", "mã học sinh"),
+    ("Địa chỉ: thôn 3", "địa chỉ nhà riêng"),
+    ("email: em@example.vn", "thư điện tử cá nhân"),
+]
+
+
+@pytest.mark.parametrize(("line", "what"), NEVER_KEPT, ids=[k.split(":")[0] for k, _ in NEVER_KEPT])
+def test_personal_data_that_is_never_kept(tmp_path, line, what):
+    """Keys for data the law keeps off the site are refused with the reason, not with a did-you-mean."""
+    key = line.split(":")[0]
+    assert check(tmp_path, changed(HS, "don_vi: truong-a", f"don_vi: truong-a\n{line}")) == [
+        f"data/guong/le-cuong.yaml:6:1: lỗi: trường '{key}' không bao giờ được lưu: {what} là dữ liệu cá nhân không được công khai"
+        " (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15, Luật Trẻ em 2016); xóa dòng này và giữ thông tin ở hồ sơ giấy của đơn vị"
+    ]
+
+
+@pytest.mark.parametrize(("key", "value"), [("dan_toc", "Kinh"), ("ton_giao", "Phật giáo"), ("dang_vien", "true")])
+def test_sensitive_fields_need_their_own_consent(tmp_path, key, value):
+    """Ethnicity, religion and party membership only with consent for that very field."""
+    refused = check(tmp_path / "a", changed(HS, "don_vi: truong-a", f"don_vi: truong-a\n{key}: {value}"))
+    assert refused == [
+        f"data/guong/le-cuong.yaml:6:{len(key) + 3}: lỗi: '{key}' là dữ liệu cá nhân nhạy cảm, chỉ ghi khi người đó đồng ý công khai"
+        f" (pham_vi: {key}) theo Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15; thêm sự đồng ý hoặc xóa dòng này"
+    ]
+    files = changed(HS, "don_vi: truong-a", f"don_vi: truong-a\n{key}: {value}")
+    files[HS] = files[HS].replace("pham_vi: [ten, truong_lop, cau_chuyen]", f"pham_vi: [ten, truong_lop, cau_chuyen, {key}]")
+    assert check(tmp_path / "b", files) == []
+
+
+CHILD = "data/guong/le-cuong.yaml"
+CHILD_LAW_TAIL = "theo Luật Trẻ em 2016 và Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15; thêm mục 'dong_y' (nguoi, ngay, pham_vi) hoặc đặt 'cong_khai: false'"
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (lambda s: s.split("dong_y:")[0], "cha, mẹ hoặc người giám hộ và chính em học sinh (từ đủ 7 tuổi) cho công khai tên và trường, lớp"),
+        (lambda s: s.replace("  - nguoi: ban_than\n    ngay: 2024-09-01\n    pham_vi: [ten, truong_lop, cau_chuyen]\n", ""), "chính em học sinh (từ đủ 7 tuổi) cho công khai tên và trường, lớp"),
+        (lambda s: s.replace("pham_vi: [ten, truong_lop, cau_chuyen]\n  - nguoi: ban_than", "pham_vi: [ten]\n  - nguoi: ban_than"), "cha, mẹ hoặc người giám hộ cho công khai trường, lớp"),
+        (lambda s: s.replace("ngay: 2024-09-01", "ngay: 2099-09-01", 1), "cha, mẹ hoặc người giám hộ cho công khai tên và trường, lớp"),
+    ],
+    ids=["no consent", "guardian only", "school not consented", "consent dated in the future"],
+)
+def test_child_profile_needs_consent(tmp_path, edit, expected):
+    """A published student's name and school need a guardian's consent and, from age 7, the child's."""
+    files = project_files()
+    files[CHILD] = edit(files[CHILD])
+    assert check(tmp_path, files) == [f"{CHILD}:14:12: lỗi: hồ sơ học sinh công khai cần sự đồng ý của {expected} {CHILD_LAW_TAIL}"]
+
+
+def test_child_under_seven_and_adult_student(tmp_path):
+    """Under 7 only the guardian consents; a student stated to be an adult consents alone."""
+    files = project_files()
+    files[CHILD] = files[CHILD].replace("  - nguoi: ban_than\n    ngay: 2024-09-01\n    pham_vi: [ten, truong_lop, cau_chuyen]\n", "") + "duoi_7_tuoi: true\n"
+    assert check(tmp_path / "a", files) == []
+    files = project_files()
+    files[CHILD] = files[CHILD].split("dong_y:")[0] + "nguoi_lon: true\n"
+    assert check(tmp_path / "b", files) == []

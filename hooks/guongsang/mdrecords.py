@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from guongsang import text
 from guongsang.diagnostics import Report
+from guongsang.sanitize import RAW_HTML, SCRIPT_LINK
 from guongsang.sourcefile import read_text, split_front_matter
 from guongsang.validation import validate
 from guongsang.yamlsrc import Located, parse_yaml
@@ -35,6 +36,15 @@ class MarkdownRecord(Generic[R]):
     def id(self) -> str:
         """The file name without '.md': how other records name this one."""
         return PurePosixPath(self.src_uri).stem
+
+
+def check_body_markup(body: str, first_line: int, rel: str, report: Report) -> None:
+    """Script links are errors; raw HTML that will be stripped is pointed out."""
+    for number, line in enumerate(body.splitlines(), start=first_line):
+        if match := SCRIPT_LINK.search(line):
+            report.error(rel, number, match.start("scheme") + 1, "liên kết 'javascript:' (hoặc 'data:') không được phép vì có thể chạy mã trên máy người đọc; dùng địa chỉ http:// hoặc https://")
+        elif match := RAW_HTML.search(line):
+            report.warning(rel, number, match.start() + 1, "đoạn HTML này (thẻ script, iframe, form… hoặc thuộc tính on…) sẽ bị lược bỏ khi đăng; hãy viết bằng Markdown")
 
 
 def markdown_files(folder: Path) -> list[Path]:
@@ -66,4 +76,5 @@ def load_markdown_record(
     record = validate(model, located, rel, report)
     if record is None:
         return None
+    check_body_markup(front.body, front.body_line, rel, report)
     return MarkdownRecord(record, located, rel, path.relative_to(docs_dir).as_posix(), front.body, front.body_line)

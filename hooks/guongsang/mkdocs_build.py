@@ -14,7 +14,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-from guongsang import assets, images, opendata, share, text, urls
+from guongsang import assets, images, opendata, sanitize, scanner, share, text, urls
 from guongsang.diagnostics import summary_line
 from guongsang.linking import SiteModel
 from guongsang.pages import GeneratedPage, Share, generate_pages
@@ -142,6 +142,13 @@ def prepare_markdown(markdown: str, page: Page) -> str:
     return text.nfc(markdown)
 
 
+def clean_content(html_fragment: str, page: Page) -> str:
+    """Pages written by editors in Markdown: raw HTML reduced to the allow list (generated pages have none)."""
+    if page.file.generated_by:
+        return html_fragment
+    return sanitize.clean_html(html_fragment)
+
+
 def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
     """Give each template the records it renders, and every page its share preview."""
     build = _current()
@@ -198,6 +205,13 @@ def write_outputs(config: MkDocsConfig) -> None:
     _write(site_dir / urls.STORY_FEED, feed)
     for collection in opendata.COLLECTIONS:
         _write(site_dir / collection.url, collection.document(build.site, build.site_url))
+    organization = build.site.organization
+    allowed = {organization.contact.email} if organization and organization.contact.email else set()
+    findings = scanner.scan(site_dir, allowed)
+    for finding in findings:
+        print(finding, file=sys.stderr)
+    if findings:
+        raise Abort(f"Có {len(findings)} chỗ giống dữ liệu cá nhân trong trang vừa dựng: chưa xuất bản gì.")
 
 
 def _write_cards(build: _Build, site_dir: Path, site_name: str) -> None:

@@ -458,6 +458,7 @@ class Consent(Record):
     """One written consent (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15): who, when, to what, withdrawn when."""
 
     model_config = ConfigDict(title="Sự đồng ý")
+    holds_personal_data: typing.ClassVar[bool] = True
 
     party: ConsentParty = Field(alias="nguoi", title="Người đồng ý", description="ban_than (chính người đó) hoặc nguoi_giam_ho (cha, mẹ hoặc người giám hộ).")
     date: FullDate = Field(alias="ngay", title="Ngày đồng ý")
@@ -480,6 +481,7 @@ class Honoree(Record):
     """An exemplary model (gương điển hình tiên tiến): a person or a collective (data/guong/<ma>.yaml)."""
 
     model_config = ConfigDict(title="Gương điển hình tiên tiến")
+    holds_personal_data: typing.ClassVar[bool] = True
 
     id: Id = Field(alias="ma", title="Mã hồ sơ", description="Không đổi về sau: địa chỉ trang hồ sơ lấy từ mã này.")
     subject: SubjectType = Field(alias="doi_tuong", title="Đối tượng", description="tap_the, can_bo_quan_ly, giao_vien, nhan_vien hoặc hoc_sinh.")
@@ -530,6 +532,7 @@ class StoryMeta(Record):
     """The front matter of a "người tốt, việc tốt" story (content/cau-chuyen/<ten-tep>.md)."""
 
     model_config = ConfigDict(title="Câu chuyện")
+    holds_personal_data: typing.ClassVar[bool] = True
 
     title: str = Field(alias="tieu_de", title="Tiêu đề")
     date: FullDate = Field(alias="ngay", title="Ngày đăng")

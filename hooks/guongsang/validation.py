@@ -31,6 +31,7 @@ def validate(model: type[R], located: Located, path: str, report: Report, prefix
         (*tuple(e["loc"])[:-1], guess)
         for e in errors
         if e["type"] == "extra_forbidden" and (guess := _suggest(model, tuple(e["loc"])))
+        and not _never_kept(_model_at(model, tuple(e["loc"])[:-1]), str(e["loc"][-1]))
     }
     for error in errors:
         loc: DataPath = tuple(error["loc"])
@@ -85,7 +86,37 @@ def describe(model: type[BaseModel], loc: DataPath, error: Any, prefix: DataPath
     return f"{name}: giá trị {found} không hợp lệ ({error['msg']})"
 
 
+# Data about people that the site never holds (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15; Luật Trẻ em 2016).
+_NEVER_KEPT = {
+    "số căn cước công dân, mã định danh cá nhân": ("cccd", "so_cccd", "can_cuoc", "can_cuoc_cong_dan", "cmnd", "so_cmnd", "ma_dinh_danh", "so_dinh_danh", "dinh_danh"),
+    "mã học sinh": ("ma_hoc_sinh", "ma_so_hoc_sinh", "ma_hs", "so_bao_danh"),
+    "địa chỉ nhà riêng": ("dia_chi", "dia_chi_nha", "noi_o", "cho_o", "thuong_tru", "tam_tru", "dia_chi_thuong_tru"),
+    "số điện thoại cá nhân": ("so_dien_thoai", "dien_thoai", "sdt", "di_dong", "so_di_dong"),
+    "thư điện tử cá nhân": ("email", "thu_dien_tu", "email_ca_nhan", "mail"),
+    "ngày tháng năm sinh đầy đủ": ("ngay_sinh", "sinh_ngay", "ngay_thang_nam_sinh"),
+    "họ tên cha mẹ": ("ho_ten_cha", "ho_ten_me", "ten_cha", "ten_me", "cha", "me", "cha_me", "phu_huynh", "ten_phu_huynh"),
+    "thông tin sức khỏe": ("suc_khoe", "tinh_trang_suc_khoe", "benh", "benh_an", "khuyet_tat"),
+}
+NEVER_KEPT = {key: what for what, keys in _NEVER_KEPT.items() for key in keys}
+
+
+def _never_kept(model: type[BaseModel] | None, key: str) -> str | None:
+    """Why a key naming personal data is refused, for records about people."""
+    if model is None or not getattr(model, "holds_personal_data", False):
+        return None
+    what = NEVER_KEPT.get(text.slugify(key, "_"))
+    if what is None:
+        return None
+    return (
+        f"trường '{key}' không bao giờ được lưu: {what} là dữ liệu cá nhân không được công khai"
+        " (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15, Luật Trẻ em 2016); xóa dòng này và giữ thông tin ở hồ sơ giấy của đơn vị"
+    )
+
+
 def _unknown_key(model: type[BaseModel], loc: DataPath) -> str:
+    refused = _never_kept(_model_at(model, loc[:-1]), str(loc[-1]))
+    if refused:
+        return refused
     message = f"trường '{loc[-1]}' không có trong mẫu"
     guess = _suggest(model, loc)
     if guess:

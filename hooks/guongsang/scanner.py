@@ -1,0 +1,65 @@
+"""The last guard: every build scans what it wrote for personal data that must never be published.
+
+Whatever the records say, a citizen-ID-like number, a Vietnamese phone number, an e-mail address not on
+the allow list, or a date of birth next to "sinh" anywhere in the output fails the build, naming the page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+_SKIP_DIRS = {"assets", "search"}
+_SCANNED = {".html", ".xml", ".json", ".txt"}
+_HIDDEN = re.compile(r"<(script|style|svg)\b.*?</\1>", re.S | re.I)
+_TAG = re.compile(r"<[^>]+>")
+_ATTRIBUTE_MAIL = re.compile(r'href="mailto:([^"]+)"', re.I)
+
+_PATTERNS = {
+    "số giống số căn cước, chứng minh nhân dân": re.compile(r"(?<![\w/.,-])(?:\d[ .]?){11}\d(?![\w/])|(?<![\w/.,-])\d{9}(?![\w/.,])"),
+    "số giống số điện thoại": re.compile(r"(?<![\w/.,-])(?:\+84|0)(?:[ .-]?\d){9,10}(?![\w/])"),
+    "ngày sinh": re.compile(
+        r"\bsinh\s+(?:ngày\s+)?(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})", re.I
+    ),
+}
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+@dataclass(frozen=True)
+class Finding:
+    page: str
+    what: str
+    excerpt: str
+
+    def __str__(self) -> str:
+        return (
+            f"{self.page}: lỗi: trang có {self.what} ('{self.excerpt}'); dữ liệu cá nhân không được công khai"
+            " (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15): sửa tệp nguồn rồi dựng lại"
+        )
+
+
+def visible_text(source: str) -> str:
+    """The text a reader or a robot gets from a page, without scripts, styles and drawings."""
+    mails = " ".join(_ATTRIBUTE_MAIL.findall(source))
+    return html.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", source))) + " " + mails
+
+
+def scan(site_dir: Path, allowed_emails: set[str]) -> list[Finding]:
+    """Every hit in the built site, page by page."""
+    findings = []
+    allowed = {e.lower() for e in allowed_emails}
+    for path in sorted(site_dir.rglob("*")):
+        relative = path.relative_to(site_dir)
+        if path.suffix not in _SCANNED or relative.parts[0] in _SKIP_DIRS or path.name.startswith("sitemap"):
+            continue
+        text = visible_text(path.read_text(encoding="utf-8", errors="replace"))
+        page = relative.as_posix()
+        for what, pattern in _PATTERNS.items():
+            for match in pattern.finditer(text):
+                findings.append(Finding(page, what, match.group().strip()))
+        for match in _EMAIL.finditer(text):
+            if match.group().lower() not in allowed:
+                findings.append(Finding(page, "địa chỉ thư điện tử không nằm trong danh sách được phép", match.group()))
+    return findings
