@@ -28,6 +28,12 @@ def main(argv: list[str] | None = None) -> int:
     shutil.rmtree(fresh, ignore_errors=True)
     started = time.perf_counter()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # Dates written into the output (sitemap, gzip header) come from the last commit, not the clock,
+    # so the same input builds to the same bytes on any day.
+    if "SOURCE_DATE_EPOCH" not in env:
+        commit_time = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=False)
+        if commit_time.returncode == 0 and commit_time.stdout.strip():
+            env["SOURCE_DATE_EPOCH"] = commit_time.stdout.strip()
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(fresh)]
     result = subprocess.run(command, cwd=root, env=env, check=False)
     if result.returncode != 0:

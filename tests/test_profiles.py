@@ -45,7 +45,7 @@ def test_one_page_per_published_honoree(demo_site):
 def test_profile_page_content(demo_site):
     """Name, role, linked unit, summary, award table with decisions, campaigns, criteria, share block."""
     page = read(demo_site, f"guong/{THU_HA}")
-    assert "<h1>Nguyễn Thị Thu Hà</h1>" in page
+    assert '<h1 id="noi-dung">Nguyễn Thị Thu Hà</h1>' in page
     assert '<p class="gs-ho-so__vai-tro">Giáo viên · Giáo viên Ngữ văn</p>' in page
     assert '<a href="../don-vi/thpt-hoang-hoa-tham/">Trường THPT Hoàng Hoa Thám (mẫu)</a>' in page
     rows = re.findall(r"<tr>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>", page.split('id="khen-thuong"')[1], re.S)
@@ -163,7 +163,7 @@ def test_renaming_a_person_keeps_the_address(project):
     """The URL derives from the id only: a new name, same page."""
     edit(project, f"data/guong/{THU_HA}.yaml", "ten: Hà", "ten: Hạnh")
     assert run_script("build", project).returncode == 0
-    assert "<h1>Nguyễn Thị Thu Hạnh</h1>" in read(project / "site", f"guong/{THU_HA}")
+    assert '<h1 id="noi-dung">Nguyễn Thị Thu Hạnh</h1>' in read(project / "site", f"guong/{THU_HA}")
 
 
 def test_removing_a_published_address_fails_the_build(project, tmp_path):
@@ -283,7 +283,7 @@ def test_photo_without_consent_is_not_published(tmp_path):
         " hồ sơ vẫn được đăng (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15)"
     ) in result.stderr
     site = root / "site"
-    assert "<h1>Trần Thị Bình</h1>" in read(site, "guong/tran-thi-binh")
+    assert '<h1 id="noi-dung">Trần Thị Bình</h1>' in read(site, "guong/tran-thi-binh")
     assert not list(site.rglob("binh*.jpg"))
 
 

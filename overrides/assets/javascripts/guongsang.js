@@ -1,5 +1,11 @@
 // Gương sáng: buttons that need JavaScript (copy a link, print a card); without it they stay hidden.
 document.documentElement.classList.add("gs-js");
+
+// Material's search panel is a dialog without a name; screen readers announce it by this one.
+var searchPanel = document.querySelector(".md-search[role=dialog]");
+if (searchPanel && !searchPanel.hasAttribute("aria-label")) {
+  searchPanel.setAttribute("aria-label", "Tìm kiếm");
+}
 document.addEventListener("click", function (event) {
   var copy = event.target.closest("[data-gs-copy]");
   if (copy) {

@@ -1,0 +1,99 @@
+"""Takedown on withdrawal, the output scanner, reproducible builds."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from conftest import make_project, run_script
+
+VINH = "le-quang-vinh-thpt-hoang-hoa-tham"
+STORY = "nam-sinh-binh-tinh-cuu-em-nho-bi-duoi-nuoc"
+
+
+def read(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def withdrawn(tmp_path_factory) -> Path:
+    """The demo built once, then built again after a student's guardian withdrew consent."""
+    root = make_project(tmp_path_factory.mktemp("withdrawn"))
+    assert run_script("build", root).returncode == 0
+    record = root / f"data/guong/{VINH}.yaml"
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("    ghi_chu: Phiếu đồng ý mẫu", "    rut_lai: 2026-01-10\n    ghi_chu: Phiếu đồng ý mẫu", 1),
+        encoding="utf-8",
+    )
+    result = run_script("build", root)
+    assert result.returncode == 0, result.stderr
+    assert "đã rút lại đồng ý ngày 10/01/2026: hồ sơ, ảnh và câu chuyện về người này được gỡ khỏi trang" in result.stderr
+    return root
+
+
+def test_withdrawn_record_disappears_everywhere(withdrawn):
+    """One build removes the page, its card, the story about them, listings, feed, sitemap and open data."""
+    site = withdrawn / "site"
+    everything = "\n".join(
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in site.rglob("*")
+        if p.is_file() and p.suffix in (".html", ".xml", ".json") and p.parent.name not in (VINH, STORY)
+    )
+    assert "Lê Quang Vinh" not in everything and VINH not in everything
+    assert not (site / f"guong/{VINH}/the-chia-se.png").exists()
+    assert STORY not in (site / "cau-chuyen/feed.xml").read_text(encoding="utf-8")
+    assert VINH not in json.dumps(json.loads((site / "du-lieu-mo/guong.json").read_text(encoding="utf-8")))
+
+
+def test_old_addresses_serve_a_neutral_page_and_the_ledger_says_why(withdrawn):
+    """The profile's and the story's addresses answer with a page naming nobody; the ledger records the takedown."""
+    for url in (f"guong/{VINH}", f"cau-chuyen/{STORY}"):
+        page = read(withdrawn / "site", url)
+        assert "Nội dung không còn được công bố" in page and "Vinh" not in page
+    ledger = (withdrawn / "data/dia-chi-da-cong-bo.txt").read_text(encoding="utf-8")
+    assert f"guong/{VINH}/ go-xuong 2026-01-10" in ledger
+    assert f"cau-chuyen/{STORY}/ go-xuong 2026-01-10" in ledger
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("Liên hệ em qua số 0912 345 678.", "số giống số điện thoại"),
+        ("Số CCCD 001203004567 của em.", "số giống số căn cước, chứng minh nhân dân"),
+        ("Em sinh ngày 05/03/2012 tại xã Tân Tiến.", "ngày sinh"),
+        ("Thư gửi em.hoc.sinh@gmail.com nhé.", "địa chỉ thư điện tử không nằm trong danh sách được phép"),
+    ],
+    ids=["phone", "citizen id", "birth date", "e-mail"],
+)
+def test_scanner_fails_the_build_and_names_the_page(tmp_path, text, what):
+    """Personal data slipped into a story's text stops the build before anything is published."""
+    story = f"---\ntieu_de: Một câu chuyện\nngay: 2025-03-01\ntac_gia: Văn phòng Sở\n---\n\n{text}\n"
+    root = make_project(tmp_path / "p", seeds=False, files={"content/cau-chuyen/mot.md": story})
+    result = run_script("build", root)
+    assert result.returncode == 1
+    assert f"cau-chuyen/mot/index.html: lỗi: trang có {what}" in result.stderr
+    assert not (root / "site").exists()
+
+
+def test_organization_email_is_allowed(tmp_path):
+    """The department's own public address may appear."""
+    story = "---\ntieu_de: Một\nngay: 2025-03-01\ntac_gia: Văn phòng Sở\n---\n\nGóp ý gửi lienhe@guong-sang.example.\n"
+    root = make_project(tmp_path / "p", seeds=False, files={"content/cau-chuyen/mot.md": story})
+    assert run_script("build", root).returncode == 0
+
+
+def digest(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    """The same input gives the same bytes, file for file (cards, feed, sitemap, open data included)."""
+    root = make_project(tmp_path / "p")
+    assert run_script("build", root).returncode == 0
+    first = digest(root / "site")
+    assert run_script("build", root).returncode == 0
+    second = digest(root / "site")
+    assert len(first) > 200
+    assert first == second
