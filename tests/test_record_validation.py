@@ -646,3 +646,19 @@ def test_child_under_seven_and_adult_student(tmp_path):
     files = project_files()
     files[CHILD] = files[CHILD].split("dong_y:")[0] + "nguoi_lon: true\n"
     assert check(tmp_path / "b", files) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("anh/binh.jpg", b"not an image at all", "tệp 'anh/binh.jpg' không đọc được như một ảnh (hỏng, hoặc không phải ảnh dù có đuôi .jpg)"),
+        ("anh/binh.pdf", b"%PDF-1.4", "'anh/binh.pdf' không phải ảnh: chỉ nhận tệp .jpg, .png hoặc .webp"),
+        ("anh/binh.png", b"\x89PNG" + b"0" * 8_100_000, "ảnh 'anh/binh.png' nặng 8.1 MB, quá giới hạn 8 MB; hãy thu nhỏ ảnh trước khi thêm"),
+    ],
+    ids=["not an image", "not an image type", "over the size cap"],
+)
+def test_bad_photo_files(tmp_path, name, content, expected):
+    """Files that are not images, or too large, are refused at the photo's line."""
+    files = changed(GV, "cong_khai: true", f"anh:\n  tep: {name}\n  mo_ta: Cô Bình trên bục giảng\ndong_y:\n  - nguoi: ban_than\n    ngay: 2025-01-02\n    pham_vi: [anh]\ncong_khai: true")
+    files[f"content/{name}"] = content
+    assert check(tmp_path, files) == [f"{GV}:27:8: lỗi: {expected}"]
