@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import os
 import shutil
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -165,15 +166,20 @@ def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
         context["citations"] = site.citations.get(document.src_uri, [])
         context["cited_by"] = site.cited_by.get(document.src_uri, [])
         preview = Share(document.display_title, f"{document.issuer} · {document.plain_title}")
+        context["search_keys"] = _search_keys(f"{document.meta.number} {document.meta.signer.name or ''} {document.meta.issuing_body} {document.meta.parent_body}")
     elif story:
         context["story"] = story
         context["story_profiles"] = [p for h in story.meta.honorees if (p := site.profile(h))]
         preview = Share(story.meta.title, story.excerpt, story.image_sizes[-1][0] if story.image_sizes else None)
+        names = " ".join(p.name for p in context["story_profiles"])
+        context["search_keys"] = _search_keys(f"{story.meta.title} {names}")
     elif generated:
         context.update(generated.context)
         preview = generated.share or Share(generated.title, "")
         if "profile" in generated.context:
+            profile = generated.context["profile"]
             context["qr_svg"] = share.qr_svg(urls.absolute(build.site_url, generated.url), build.cache_dir)
+            context["search_keys"] = _search_keys(f"{profile.name} {profile.unit.name}")
     if page.is_homepage:
         context["home"] = site
     context["share"] = {
@@ -184,6 +190,11 @@ def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
         "type": "profile" if generated and "profile" in generated.context else "article" if (document or story) else "website",
     }
     return context
+
+
+def _search_keys(words: str) -> str:
+    """What readers type to find a page, with a d-spelling of every word holding đ (for the index only)."""
+    return f"{words} {text.d_twins(words)}".strip()
 
 
 def keep_env(env: Environment) -> None:
@@ -205,6 +216,7 @@ def write_outputs(config: MkDocsConfig) -> None:
     _write(site_dir / urls.STORY_FEED, feed)
     for collection in opendata.COLLECTIONS:
         _write(site_dir / collection.url, collection.document(build.site, build.site_url))
+    _index_for_search(site_dir)
     organization = build.site.organization
     allowed = {organization.contact.email} if organization and organization.contact.email else set()
     findings = scanner.scan(site_dir, allowed)
@@ -212,6 +224,16 @@ def write_outputs(config: MkDocsConfig) -> None:
         print(finding, file=sys.stderr)
     if findings:
         raise Abort(f"Có {len(findings)} chỗ giống dữ liệu cá nhân trong trang vừa dựng: chưa xuất bản gì.")
+
+
+def _index_for_search(site_dir: Path) -> None:
+    """Pagefind (its Rust indexer, from PyPI) indexes the pages marked data-pagefind-body into site/pagefind/."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", "vi", "--silent"],
+        capture_output=True, text=True, check=False,
+    )
+    if result.returncode != 0:
+        raise Abort(f"không tạo được chỉ mục tìm kiếm (Pagefind): {result.stderr.strip()}")
 
 
 def _write_cards(build: _Build, site_dir: Path, site_name: str) -> None:

@@ -151,6 +151,7 @@ def generate_open_data_page(collections: list[Any]) -> GeneratedPage:
 
 def generate_pages(site: SiteModel, open_data: list[Any]) -> list[GeneratedPage]:
     return [
+        GeneratedPage(urls.SEARCH, "Tìm kiếm", "search.html", in_nav=True),
         *generate_document_pages(site),
         *generate_honoree_pages(site),
         *generate_story_pages(site),

@@ -61,6 +61,15 @@ def initial_letter(name: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in first if c not in _TONE_MARKS)).upper()
 
 
+def d_twins(text: str) -> str:
+    """Each distinct word that holds đ/Đ, written with d: 'Đặng Đình Đức' -> 'Dặng Dình Dức'.
+
+    Search engines fold diacritics but keep đ apart from d; these twins let 'dang' find 'Đặng'.
+    """
+    words = dict.fromkeys(w for w in re.findall(r"\w+", text) if "đ" in w or "Đ" in w)
+    return " ".join(w.replace("đ", "d").replace("Đ", "D") for w in words)
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII form of a text: diacritics removed and đ mapped to d."""
     text = text.replace("đ", "d").replace("Đ", "D").replace("\u00d0", "D")

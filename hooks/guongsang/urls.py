@@ -12,6 +12,7 @@ STORIES = "cau-chuyen/"
 OPEN_DATA = "du-lieu-mo/"
 STORY_FEED = "cau-chuyen/feed.xml"
 SITEMAP = "sitemap.xml"
+SEARCH = "tim-kiem/"
 
 # Facets of the honoree indexes: path segment under guong/ -> what it groups by.
 FACETS = {"don-vi": "unit", "nam": "year", "phong-trao": "campaign", "danh-hieu": "award", "doi-tuong": "subject", "a-z": "letter"}

@@ -1,11 +1,24 @@
 // Gương sáng: buttons that need JavaScript (copy a link, print a card); without it they stay hidden.
 document.documentElement.classList.add("gs-js");
 
-// Material's search panel is a dialog without a name; screen readers announce it by this one.
-var searchPanel = document.querySelector(".md-search[role=dialog]");
-if (searchPanel && !searchPanel.hasAttribute("aria-label")) {
-  searchPanel.setAttribute("aria-label", "Tìm kiếm");
-}
+// A search box in the header, sending the words to the search page (Pagefind) of this site.
+(function () {
+  var header = document.querySelector(".md-header__inner");
+  var config = document.getElementById("__config");
+  if (!header || !config || document.querySelector(".gs-tim")) { return; }
+  var base = JSON.parse(config.textContent).base.replace(/\/?$/, "/");
+  var form = document.createElement("form");
+  form.className = "gs-tim";
+  form.setAttribute("role", "search");
+  form.action = base + "tim-kiem/";
+  var input = document.createElement("input");
+  input.type = "search";
+  input.name = "q";
+  input.placeholder = "Tìm kiếm";
+  input.setAttribute("aria-label", "Tìm kiếm trong trang");
+  form.appendChild(input);
+  header.appendChild(form);
+})();
 document.addEventListener("click", function (event) {
   var copy = event.target.closest("[data-gs-copy]");
   if (copy) {
