@@ -56,8 +56,8 @@ def _award(rng: random.Random, kind: str, year: int, with_campaign: bool) -> str
     return "\n".join(lines)
 
 
-def generate(root: Path, honorees: int, seed: int) -> tuple[int, int]:
-    """Write the records; return (units, honorees) written."""
+def generate(root: Path, honorees: int, seed: int, stories: int = 0) -> tuple[int, int]:
+    """Write the records, and ``stories`` stories about adults who consented; return (units, honorees)."""
     rng = random.Random(seed)
     data = root / "data"
     unit_count = max(1, honorees // 40)
@@ -75,6 +75,7 @@ def generate(root: Path, honorees: int, seed: int) -> tuple[int, int]:
         )
     folder = data / "guong"
     folder.mkdir(parents=True, exist_ok=True)
+    storied: list[tuple[str, str]] = []
     for n in range(honorees):
         unit_id, unit_name = units[n % unit_count]
         # The first record of each unit is the unit itself, exemplary every year, so its managers qualify;
@@ -103,17 +104,37 @@ def generate(root: Path, honorees: int, seed: int) -> tuple[int, int]:
             for party in ("nguoi_giam_ho", "ban_than"):
                 lines += ["dong_y:"] if party == "nguoi_giam_ho" else []
                 lines += [f"  - nguoi: {party}", "    ngay: 2025-09-05", "    pham_vi: [ten, truong_lop]"]
+        elif subject != "tap_the" and len(storied) < stories:  # a story about a person needs their consent
+            lines += ["dong_y:", "  - nguoi: ban_than", "    ngay: 2025-09-05", "    pham_vi: [cau_chuyen]"]
+            storied.append((record_id, f"{family} {middle} {given}"))
         (folder / f"{record_id}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _write_stories(root / "content" / "cau-chuyen", storied, rng)
     return unit_count, honorees
+
+
+def _write_stories(folder: Path, storied: list[tuple[str, str]], rng: random.Random) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    deeds = ["giúp học sinh vùng khó đến trường", "tự làm đồ dùng dạy học", "trả lại của rơi", "hiến máu tình nguyện", "dạy thêm miễn phí cho học sinh yếu"]
+    for n, (honoree_id, name) in enumerate(storied):
+        deed = rng.choice(deeds)
+        day = f"2025-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}"
+        body = " ".join(f"{name} {deed}, được đồng nghiệp và học sinh quý mến." for _ in range(rng.randint(4, 9)))
+        (folder / f"cau-chuyen-mau-{n:05d}.md").write_text(
+            f"---\ntieu_de: {name} {deed}\nngay: {day}\ntac_gia: Văn phòng Sở\nguong: [{honoree_id}]\n"
+            f"the: [\"Người tốt, việc tốt\", {rng.choice(['Giáo viên', 'Nhân viên', 'Quản lý'])}]\n---\n\n{body}\n\n"
+            "*Câu chuyện mẫu do máy sinh để thử quy mô lớn.*\n",
+            encoding="utf-8",
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Sinh dữ liệu mẫu (hư cấu) cho thử nghiệm quy mô lớn.")
     parser.add_argument("--root", type=Path, required=True, help="thư mục dự án (thường là một bản sao)")
     parser.add_argument("--honorees", type=int, default=1000, help="số hồ sơ gương điển hình")
+    parser.add_argument("--stories", type=int, default=0, help="số câu chuyện (về người lớn đã đồng ý)")
     parser.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên: cùng hạt giống, cùng dữ liệu")
     args = parser.parse_args(argv)
-    units, honorees = generate(args.root, args.honorees, args.seed)
+    units, honorees = generate(args.root, args.honorees, args.seed, args.stories)
     print(f"Đã sinh {units} đơn vị và {honorees} hồ sơ trong {args.root / 'data'}.")
     return 0
 

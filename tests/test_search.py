@@ -18,8 +18,14 @@ def search(browser, base: str, query: str) -> tuple[list[str], int]:
     responses = []
     page.on("response", lambda r: responses.append(r) if "/pagefind/" in r.url else None)
     page.goto(f"{base}tim-kiem/?q={query}")
-    page.wait_for_selector(".pagefind-ui__message", timeout=15000)
-    page.wait_for_function("!document.querySelector('.pagefind-ui__message').textContent.startsWith('Đang tìm')")
+    page.wait_for_function(
+        """() => {
+            const message = document.querySelector('.pagefind-ui__message');
+            if (!message || !/kết quả/.test(message.textContent)) return false;
+            return message.textContent.startsWith('Không') || document.querySelector('.pagefind-ui__result-link') !== null;
+        }""",
+        timeout=30000,
+    )
     links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
     transferred = sum(len(r.body()) for r in responses if r.ok)
     page.close()
