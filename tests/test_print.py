@@ -2,43 +2,21 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import subprocess
-import threading
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import CHROMIUM_ARGS
 from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
 @pytest.fixture(scope="module")
-def served_demo(demo_site: Path) -> Iterator[str]:
+def served_demo(demo_site: Path, serve) -> str:
     """The built demo site served on a loopback port for the browser."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(demo_site))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    return serve(demo_site)
 
 
 def squash(text: str) -> str:
@@ -51,7 +29,7 @@ def print_to_pdf(url: str, target: Path) -> PdfReader:
     assert chromium, "Chromium is installed by `make test` (scripts/install-chromium.sh)"
     profile = target.parent / "profile"
     subprocess.run(
-        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--no-pdf-header-footer", f"--print-to-pdf={target}", url],
+        [chromium, "--headless", *CHROMIUM_ARGS, f"--user-data-dir={profile}", "--no-pdf-header-footer", f"--print-to-pdf={target}", url],
         check=True, capture_output=True, timeout=120,
     )
     return PdfReader(target)

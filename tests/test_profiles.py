@@ -263,7 +263,7 @@ def test_profile_with_a_photo(tmp_path):
     with Image.open(site / "guong/tran-thi-binh/the-chia-se.png") as card:
         assert card.size == (1200, 630)
         pixel = card.convert("RGB").getpixel((230, 285))  # inside the photo circle; JPEG shifts a unit or two
-        assert all(abs(a - b) <= 4 for a, b in zip(pixel, (30, 120, 200))), pixel
+        assert all(abs(a - b) <= 4 for a, b in zip(pixel, (30, 120, 200), strict=True)), pixel
 
 
 def test_photo_without_consent_is_not_published(tmp_path):

@@ -258,7 +258,7 @@ def _write_cards(build: _Build, site_dir: Path, site_name: str) -> None:
             badge="DỮ LIỆU MẪU" if profile.honoree.sample else "",
         ))
         targets.append(profile.card_url)
-    for source, target in zip(share.make_cards(cards, build.cache_dir, fonts), targets):
+    for source, target in zip(share.make_cards(cards, build.cache_dir, fonts), targets, strict=True):
         destination = site_dir / target
         destination.parent.mkdir(parents=True, exist_ok=True)
         try:

@@ -76,7 +76,7 @@ def cached_card(card: CardText, cache_dir: Path) -> Path:
 def make_cards(cards: list[CardText], cache_dir: Path, fonts: dict[str, str]) -> list[Path]:
     """The cached image of each card, drawing only those not cached yet (in parallel when many)."""
     targets = [cached_card(card, cache_dir) for card in cards]
-    missing = [(card, target) for card, target in zip(cards, targets) if not target.is_file()]
+    missing = [(card, target) for card, target in zip(cards, targets, strict=True) if not target.is_file()]
     if len(missing) > 20 and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor() as pool:
             list(pool.map(_draw_to, [c for c, _ in missing], [t for _, t in missing], [fonts] * len(missing), chunksize=16))
