@@ -4,13 +4,12 @@ document.documentElement.classList.add("gs-js");
 // A search box in the header, sending the words to the search page (Pagefind) of this site.
 (function () {
   var header = document.querySelector(".md-header__inner");
-  var config = document.getElementById("__config");
-  if (!header || !config || document.querySelector(".gs-tim")) { return; }
-  var base = JSON.parse(config.textContent).base.replace(/\/?$/, "/");
+  var target = document.querySelector("meta[name=gs-tim-kiem]");
+  if (!header || !target || document.querySelector(".gs-tim")) { return; }
   var form = document.createElement("form");
   form.className = "gs-tim";
   form.setAttribute("role", "search");
-  form.action = base + "tim-kiem/";
+  form.action = target.getAttribute("content");
   var input = document.createElement("input");
   input.type = "search";
   input.name = "q";
