@@ -95,12 +95,13 @@ class Profile:
 
     @property
     def initials(self) -> str:
-        """Up to two letters for the picture placeholder: 'TB' for Trần Thị Bình."""
-        if self.honoree.is_collective:
-            words = [w for w in self.name.replace("(", " ").split() if w[0].isalpha()]
-            return "".join(w[0] for w in words[-2:]).upper()
-        parts = [self.honoree.family_name, self.honoree.given_name]
-        return "".join(p[0] for p in parts if p).upper()
+        """Up to two letters for the picture placeholder, in the order the name is written.
+
+        'TB' for Trần Thị Bình, 'HN' for H'Hen Niê; a collective takes its last two words.
+        """
+        words = [w for w in self.name.replace("(", " ").split() if w[0].isalpha()]
+        chosen = words[-2:] if self.honoree.is_collective else [words[0], words[-1]] if len(words) > 1 else words
+        return "".join(w[0] for w in chosen).upper()
 
     @property
     def highest_award(self) -> AwardRow | None:
