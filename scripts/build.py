@@ -14,9 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from guongsang.ledger import updated_ledger
-from guongsang.project import ProjectPaths, load_project
-from guongsang.records import LEDGER
+from guongsang.ledger import RECORD_ADDRESSES
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,7 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     site, fresh, old = root / "site", root / ".site-tmp", root / ".site-old"
     shutil.rmtree(fresh, ignore_errors=True)
     started = time.perf_counter()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # The build records newly published addresses in the ledger (`make serve` does not: it would
+    # write into the folders it watches).
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", RECORD_ADDRESSES: "1"}
     # Dates written into the output (sitemap, gzip header) come from the last commit, not the clock,
     # so the same input builds to the same bytes on any day.
     if "SOURCE_DATE_EPOCH" not in env:
@@ -46,19 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     fresh.rename(site)
     shutil.rmtree(old, ignore_errors=True)
     print(f"Đã dựng trang vào site/ trong {time.perf_counter() - started:.1f} giây.", file=sys.stderr)
-    _record_new_addresses(root)
     return 0
-
-
-def _record_new_addresses(root: Path) -> None:
-    """Add the pages published for the first time to the ledger, so they can never silently disappear."""
-    paths = ProjectPaths.at(root)
-    loaded = load_project(paths)
-    ledger = paths.data_dir / LEDGER
-    text = updated_ledger(ledger, loaded.site) if loaded.site else None
-    if text is not None:
-        ledger.write_text(text, encoding="utf-8")
-        print(f"Đã cập nhật data/{LEDGER} (địa chỉ mới, địa chỉ gỡ xuống); hãy lưu (commit) tệp này cùng thay đổi.", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,8 @@ HEADER = """\
 # data/chuyen-huong.yaml), hoặc được gỡ xuống có chủ ý: viết thêm "go-xuong NGÀY" sau địa chỉ,
 # ví dụ: guong/nguyen-van-a/ go-xuong 2026-01-15
 """
+RECORD_ADDRESSES = "GUONGSANG_GHI_DIA_CHI"
+"""Set by `make build` (scripts/build.py): a successful build then records new addresses in the ledger."""
 _LINE = re.compile(r"^(?P<url>\S+)(?:\s+go-xuong\s+(?P<date>\S+))?\s*$")
 
 

@@ -72,12 +72,15 @@ class SiteModel:
     """Images records refer to that must not be published (no consent, record not public)."""
 
     profiles_by_id: dict[str, Profile] = field(default_factory=dict)
+    documents_by_src_uri: dict[str, Document] = field(default_factory=dict)
+    stories_by_src_uri: dict[str, Story] = field(default_factory=dict)
+    """Published stories by Markdown path (every page looks its record up: a dict, not a scan)."""
 
     def profile(self, honoree_id: str) -> Profile | None:
         return self.profiles_by_id.get(honoree_id)
 
     def story(self, src_uri: str) -> Story | None:
-        return next((s for s in self.stories if s.src_uri == src_uri), None)
+        return self.stories_by_src_uri.get(src_uri)
 
     @property
     def campaign_links(self) -> list[Link]:
@@ -94,7 +97,7 @@ class SiteModel:
         return chosen[:6]
 
     def document(self, src_uri: str) -> Document | None:
-        return next((d for d in self.documents if d.src_uri == src_uri), None)
+        return self.documents_by_src_uri.get(src_uri)
 
 
 def link_site(documents: list[Document], data: DataSet, stories: list[Story], report: Report, today: date) -> SiteModel:
@@ -109,11 +112,13 @@ def link_site(documents: list[Document], data: DataSet, stories: list[Story], re
         award_types={k: e.record for k, e in data.award_types.items()},
         honorees=sorted((e.record for e in data.honorees.values()), key=honoree_sort_key),
         stories=stories,
+        documents_by_src_uri={d.src_uri: d for d in ordered},
     )
     if report.ok:  # profiles follow references that only hold when the records are valid
         _withdraw(site, today)
         site.profiles = build_profiles(site.honorees, site.units, site.campaigns, site.criteria_sets, site.award_types, today)
         site.profiles_by_id = {p.id: p for p in site.profiles}
+        site.stories_by_src_uri = {s.src_uri: s for s in site.stories}
         site.facets = build_facets(site.profiles, site.award_types)
         _link_stories(site, report)
         site.redirects = _redirects(site, data)

@@ -15,11 +15,12 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-from guongsang import assets, images, opendata, sanitize, scanner, share, text, urls
+from guongsang import assets, images, ledger, opendata, sanitize, scanner, share, text, urls
 from guongsang.diagnostics import summary_line
 from guongsang.linking import SiteModel
 from guongsang.pages import GeneratedPage, Share, generate_pages
 from guongsang.project import ProjectPaths, load_project
+from guongsang.records import LEDGER
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger("guongsang")
 
-DEFAULT_CARD = "assets/the-chia-se.png"
 CACHE_DIR = ".cache/guongsang"
 """Cached QR codes and share cards, outside the watched folders; safe to delete."""
 
@@ -40,6 +40,7 @@ class _Build:
     generated: dict[str, GeneratedPage]
     root: Path
     docs_dir: Path
+    data_dir: Path
     site_url: str
     taken_down: list[str]
     env: Environment | None = None
@@ -75,6 +76,7 @@ def load(config: MkDocsConfig) -> None:
         generated={page.src_uri: page for page in pages},
         root=paths.root,
         docs_dir=paths.docs_dir,
+        data_dir=paths.data_dir,
         site_url=config.site_url,
         taken_down=loaded.taken_down,
     )
@@ -186,7 +188,7 @@ def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
         "title": preview.title,
         "description": preview.description or (site.organization.name if site.organization else ""),
         "url": urls.absolute(build.site_url, page.url),
-        "image": urls.absolute(build.site_url, preview.image or DEFAULT_CARD),
+        "image": urls.absolute(build.site_url, preview.image or urls.DEFAULT_SHARE_CARD),
         "type": "profile" if generated and "profile" in generated.context else "article" if (document or story) else "website",
     }
     return context
@@ -224,6 +226,17 @@ def write_outputs(config: MkDocsConfig) -> None:
         print(finding, file=sys.stderr)
     if findings:
         raise Abort(f"Có {len(findings)} chỗ giống dữ liệu cá nhân trong trang vừa dựng: chưa xuất bản gì.")
+    if os.environ.get(ledger.RECORD_ADDRESSES):
+        _record_addresses(build)
+
+
+def _record_addresses(build: _Build) -> None:
+    """Add the pages published for the first time to the ledger (and mark withdrawn ones taken down)."""
+    path = build.data_dir / LEDGER
+    updated = ledger.updated_ledger(path, build.site)
+    if updated is not None:
+        path.write_text(updated, encoding="utf-8")
+        print(f"Đã cập nhật data/{LEDGER} (địa chỉ mới, địa chỉ gỡ xuống); hãy lưu (commit) tệp này cùng thay đổi.", file=sys.stderr)
 
 
 def _index_for_search(site_dir: Path) -> None:
@@ -244,7 +257,7 @@ def _write_cards(build: _Build, site_dir: Path, site_name: str) -> None:
     organization = build.site.organization.name if build.site.organization else ""
     footer = f"{site_name} · {organization}" if organization else site_name
     cards = [share.CardText(site_name, (organization,), "Gương điển hình tiên tiến · Người tốt, việc tốt", footer)]
-    targets = [DEFAULT_CARD]
+    targets = [urls.DEFAULT_SHARE_CARD]
     for profile in build.site.profiles:
         highest = profile.highest_award
         photo = profile.photo

@@ -57,6 +57,10 @@ def share_card_url(honoree_id: str) -> str:
     return f"{HONOREES}{honoree_id}/the-chia-se.png"
 
 
+DEFAULT_SHARE_CARD = "assets/the-chia-se.png"
+"""The preview image of pages that have no card of their own."""
+
+
 def letter_slug(letter: str) -> str:
     return _LETTER_SLUGS.get(letter, text.slugify(letter))
 
