@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import make_project, run_script
+from guongsang import scanner
 
 VINH = "le-quang-vinh-thpt-hoang-hoa-tham"
 STORY = "nam-sinh-binh-tinh-cuu-em-nho-bi-duoi-nuoc"
@@ -97,3 +98,30 @@ def test_two_builds_are_byte_identical(tmp_path):
     second = digest(root / "site")
     assert len(first) > 200
     assert first == second
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Gọi 0912345678 nhé", "0912345678"),
+        ("Gọi +84 912 345 678.", "+84 912 345 678"),
+        ("Gọi 0912.345.678", "0912.345.678"),
+        ("CMND 123456789 cấp năm 2010", "123456789"),
+        ("CCCD 001 203 004 567.", "001 203 004 567"),
+        ("SINH 1 tháng 2 năm 2012", "SINH 1 tháng 2 năm 2012"),
+        ("Sinh ngày 05-03-2012", "Sinh ngày 05-03-2012"),
+        ("Kế hoạch 1729/KH-SGDĐT", None),
+        ("mã 10.5281/123456789", None),
+        ("học sinh 2024", None),
+        ("họcsinh 05/03/2012", None),
+        ("tổng 1.234.567.890 đồng", None),
+        ("a0912345678", None),
+        ("0912345678901234", None),
+    ],
+)
+def test_scanner_patterns(tmp_path, text, found):
+    """What the scanner takes for personal data, and look-alikes it leaves (document numbers, amounts, words)."""
+    (tmp_path / "trang").mkdir()
+    (tmp_path / "trang/index.html").write_text(f"<p>{text}</p>", encoding="utf-8")
+    excerpts = [finding.excerpt for finding in scanner.scan(tmp_path, set())]
+    assert excerpts == ([found] if found else [])

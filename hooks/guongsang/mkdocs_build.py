@@ -1,4 +1,9 @@
-"""The one module that talks to MkDocs: build events call the package, phase by phase."""
+"""The module that talks to MkDocs: build events call the package, phase by phase.
+
+Editors' pages and the generated pages in the navigation go through MkDocs's page loop; the many
+generated pages out of it (profiles, paginated indexes) are rendered here after MkDocs's pages. Pages
+out of the navigation share Material's frame (see framing.py).
+"""
 
 from __future__ import annotations
 
@@ -7,15 +12,17 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.commands.build import get_context
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.pages import Page
 
-from guongsang import assets, images, ledger, opendata, sanitize, scanner, share, text, urls
+from guongsang import assets, framing, images, ledger, opendata, sanitize, scanner, share, text, urls
 from guongsang.diagnostics import summary_line
 from guongsang.linking import SiteModel
 from guongsang.pages import GeneratedPage, Share, generate_pages
@@ -26,7 +33,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
-    from mkdocs.structure.pages import Page
+    from mkdocs.structure.nav import Navigation
 
 log = get_plugin_logger("guongsang")
 
@@ -44,6 +51,10 @@ class _Build:
     site_url: str
     taken_down: list[str]
     env: Environment | None = None
+    nav: Navigation | None = None
+    files: Files | None = None
+    framed: list[GeneratedPage] = field(default_factory=list)
+    """Generated pages out of the navigation (and not replaced by an editor's page): rendered by us."""
 
     @property
     def cache_dir(self) -> Path:
@@ -107,10 +118,14 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
         else:
             clean = images.stripped(build.docs_dir, image.src_uri, build.cache_dir)
             files.append(File.generated(config, image.src_uri, abs_src_path=str(clean)))
+    build.framed = []
     for page in build.generated.values():
-        if files.get_file_from_path(page.src_uri) is None:
-            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.src_uri, content=page.stub, inclusion=inclusion))
+        if files.get_file_from_path(page.src_uri) is not None:
+            continue
+        if page.in_nav:
+            files.append(File.generated(config, page.src_uri, content=page.stub, inclusion=InclusionLevel.INCLUDED))
+        else:
+            build.framed.append(page)
     root = project_paths(config).root
     try:
         files.append(File.generated(config, assets.FONT_CSS, content=assets.font_css(root)))
@@ -199,14 +214,37 @@ def _search_keys(words: str) -> str:
     return f"{words} {text.d_twins(words)}".strip()
 
 
+def keep_nav(nav: Navigation, files: Files) -> None:
+    build = _current()
+    build.nav, build.files = nav, files
+
+
 def keep_env(env: Environment) -> None:
-    _current().env = env
+    """Keep the theme's environment, and give the sitemap the pages rendered outside MkDocs's loop."""
+    build = _current()
+    build.env = env
+    framing.install(env)
+    env.globals["framed_page_urls"] = [urls.absolute(build.site_url, page.url) for page in build.framed]
+
+
+def _render_framed(build: _Build, config: MkDocsConfig) -> None:
+    """Generated pages out of the navigation, each with the context MkDocs would give it, plus ours."""
+    assert build.env is not None and build.nav is not None and build.files is not None
+    documentation_pages = build.files.documentation_pages()  # once: MkDocs filters all files per page
+    for generated in build.framed:
+        file = File.generated(config, generated.src_uri, content=generated.stub, inclusion=InclusionLevel.NOT_IN_NAV)
+        page = Page(None, file, config)
+        page.meta = {"title": html.escape(generated.title), "template": generated.template}
+        page.content = ""
+        context = add_context(get_context(build.nav, documentation_pages, config, page), page)
+        _write(Path(file.abs_dest_path), build.env.get_template(generated.template).render(context))
 
 
 def write_outputs(config: MkDocsConfig) -> None:
     """After the pages: share cards, redirects, neutral pages of taken-down addresses, feed, open data."""
     build = _current()
     site_dir = Path(config.site_dir)
+    _render_framed(build, config)
     _write_cards(build, site_dir, config.site_name)
     env = build.env
     assert env is not None

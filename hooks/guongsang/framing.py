@@ -1,0 +1,104 @@
+"""Material's frame rendered once per template and depth for the pages out of the navigation.
+
+Material's frame (head, header, tabs, navigation, footer, scripts) is about nine tenths of the work of a
+page, and it is the same for every page that is out of the navigation, has no table of contents, uses
+the same template and sits at the same folder depth. Such a page renders its own blocks only, into a
+frame rendered once with markers where those blocks go. The output is byte-identical to a full render:
+set GUONGSANG_FULL_RENDER=1 to render every page whole (the tests build both ways and compare).
+
+It works by the theme environment's template class, so it applies alike to the pages MkDocs renders
+(stories, documents) and to the generated pages rendered by mkdocs_build.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, Template
+from jinja2.runtime import Context
+
+FULL_RENDER = "GUONGSANG_FULL_RENDER"
+
+PAGE_BLOCKS = ("site_meta", "htmltitle", "extrahead", "content")
+"""Blocks of base.html that hold the page's own values (description, canonical URL, title, share
+preview, body); everything else depends only on the template, the depth and the page's hide list."""
+
+_MARK = "\ue000"
+"""A private-use character around marker names. The frame is split at markers before any page's values
+go in, so nothing a record holds can be taken for one."""
+_TITLE = f"{_MARK}title{_MARK}"
+_MARKER = re.compile(f"{_MARK}(\\w+){_MARK}")
+
+Block = Callable[[Context], Iterator[str]]
+
+
+def install(env: Environment) -> None:
+    """Make every template the theme loads from now on render out-of-navigation pages with frames."""
+    env.template_class = FramedTemplate
+    if env.cache is not None:
+        env.cache.clear()
+    env.extend(guongsang_frames={})
+
+
+@dataclass(frozen=True)
+class _Frame:
+    parts: list[str]
+    """Literal text and marker names, alternating (split keeps the captured names at odd places)."""
+    blocks: dict[str, list[Block]]
+    """Each page block's chain from the template to base.html, as super() walks it."""
+
+
+class FramedTemplate(Template):
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        context = dict(*args, **kwargs)
+        page = context.get("page")
+        if os.environ.get(FULL_RENDER) == "1" or not _framable(page, context.get("nav")):
+            return super().render(context)
+        frames: dict[tuple[str, ...], _Frame] = self.environment.guongsang_frames  # type: ignore[attr-defined]
+        key = (self.name or "", context.get("base_url", ""), *(page.meta.get("hide") or ()))
+        frame = frames.get(key)
+        if frame is None:
+            frame = frames[key] = self._frame(context)
+        page_context = self.new_context(context)
+        page_context.blocks.update({name: list(chain) for name, chain in frame.blocks.items()})
+        values = {name: "".join(page_context.blocks[name][0](page_context)) for name in PAGE_BLOCKS}
+        values["title"] = page.meta.get("title") or page.title or ""
+        return "".join(part if index % 2 == 0 else values[part] for index, part in enumerate(frame.parts))
+
+    def _frame(self, context: dict[str, Any]) -> _Frame:
+        page = context["page"]
+        saved = page.meta.get("title")
+        page.meta["title"] = _TITLE
+        try:
+            frame_context = self.new_context(context)
+            own = {name: frame_context.blocks.get(name, []) for name in PAGE_BLOCKS}
+            for name in PAGE_BLOCKS:
+                frame_context.blocks[name] = [_marker(name)]
+            html = "".join(self.root_render_func(frame_context))
+        finally:
+            if saved is None:
+                del page.meta["title"]
+            else:
+                page.meta["title"] = saved
+        # Rendering the parents appended their blocks after each marker: with the template's own,
+        # that is each block's whole chain.
+        blocks = {name: [*own[name], *frame_context.blocks[name][1:]] for name in PAGE_BLOCKS}
+        return _Frame(_MARKER.split(html), blocks)
+
+
+def _framable(page: Any, nav: Any) -> bool:
+    """Out of the navigation (so no active item, no previous or next) and without a table of contents."""
+    if page is None or nav is None or len(page.toc) or page.previous_page or page.next_page:
+        return False
+    return not any(item is page for item in nav.pages)
+
+
+def _marker(name: str) -> Block:
+    def block(context: Context) -> Iterator[str]:
+        yield f"{_MARK}{name}{_MARK}"
+
+    return block
