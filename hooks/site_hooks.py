@@ -46,3 +46,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 def on_post_build(config: MkDocsConfig) -> None:
     mkdocs_build.write_outputs(config)
+
+
+def on_build_error(error: Exception) -> None:
+    mkdocs_build.abandon()

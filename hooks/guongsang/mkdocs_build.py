@@ -53,6 +53,7 @@ class _Build:
     env: Environment | None = None
     nav: Navigation | None = None
     files: Files | None = None
+    workshop: share.Workshop | None = None
     framed: list[GeneratedPage] = field(default_factory=list)
     """Generated pages out of the navigation (and not replaced by an editor's page): rendered by us."""
 
@@ -70,9 +71,12 @@ def project_paths(config: MkDocsConfig) -> ProjectPaths:
 
 
 def load(config: MkDocsConfig) -> None:
-    """Load and link every input before MkDocs cleans site/: on any error, nothing is touched."""
+    """Load and link every input before MkDocs cleans site/: on any error, nothing is touched.
+
+    Then start drawing the QR codes and share cards not cached yet, in parallel with the build.
+    """
     global _build
-    _build = None
+    abandon()
     if not config.site_url:
         raise Abort("mkdocs.yml cần 'site_url' (địa chỉ công khai của trang) để liên kết chia sẻ, mã QR và nguồn tin trỏ đúng chỗ")
     paths = project_paths(config)
@@ -91,6 +95,7 @@ def load(config: MkDocsConfig) -> None:
         site_url=config.site_url,
         taken_down=loaded.taken_down,
     )
+    _build.workshop = _start_workshop(_build, config.site_name)
     log.info(
         f"{len(loaded.site.documents)} văn bản, {len(loaded.site.profiles)} hồ sơ công khai, "
         f"{len(loaded.site.stories)} câu chuyện, {len(pages)} trang sinh ra"
@@ -195,6 +200,8 @@ def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
         preview = generated.share or Share(generated.title, "")
         if "profile" in generated.context:
             profile = generated.context["profile"]
+            if build.workshop:
+                build.workshop.qr_ready()
             context["qr_svg"] = share.qr_svg(urls.absolute(build.site_url, generated.url), build.cache_dir)
             context["search_keys"] = _search_keys(f"{profile.name} {profile.unit.name}")
     if page.is_homepage:
@@ -245,7 +252,7 @@ def write_outputs(config: MkDocsConfig) -> None:
     build = _current()
     site_dir = Path(config.site_dir)
     _render_framed(build, config)
-    _write_cards(build, site_dir, config.site_name)
+    _write_cards(build, site_dir)
     env = build.env
     assert env is not None
     for old, new in build.site.redirects.items():
@@ -287,7 +294,7 @@ def _index_for_search(site_dir: Path) -> None:
         raise Abort(f"không tạo được chỉ mục tìm kiếm (Pagefind): {result.stderr.strip()}")
 
 
-def _write_cards(build: _Build, site_dir: Path, site_name: str) -> None:
+def _start_workshop(build: _Build, site_name: str) -> share.Workshop:
     try:
         fonts = share.font_paths(build.root)
     except share.MissingFont as exc:
@@ -295,7 +302,6 @@ def _write_cards(build: _Build, site_dir: Path, site_name: str) -> None:
     organization = build.site.organization.name if build.site.organization else ""
     footer = f"{site_name} · {organization}" if organization else site_name
     cards = [share.CardText(site_name, (organization,), "Gương điển hình tiên tiến · Người tốt, việc tốt", footer)]
-    targets = [urls.DEFAULT_SHARE_CARD]
     for profile in build.site.profiles:
         highest = profile.highest_award
         photo = profile.photo
@@ -308,14 +314,28 @@ def _write_cards(build: _Build, site_dir: Path, site_name: str) -> None:
             initials=profile.initials,
             badge="DỮ LIỆU MẪU" if profile.honoree.sample else "",
         ))
-        targets.append(profile.card_url)
-    for source, target in zip(share.make_cards(cards, build.cache_dir, fonts), targets, strict=True):
+    qr_urls = [urls.absolute(build.site_url, profile.url) for profile in build.site.profiles]
+    return share.Workshop(qr_urls, cards, build.cache_dir, fonts)
+
+
+def _write_cards(build: _Build, site_dir: Path) -> None:
+    assert build.workshop is not None
+    targets = [urls.DEFAULT_SHARE_CARD, *(profile.card_url for profile in build.site.profiles)]
+    for source, target in zip(build.workshop.cards_ready(), targets, strict=True):
         destination = site_dir / target
         destination.parent.mkdir(parents=True, exist_ok=True)
         try:
             os.link(source, destination)
         except OSError:
             shutil.copyfile(source, destination)
+
+
+def abandon() -> None:
+    """A failed build (or the next one) stops the drawing still under way."""
+    global _build
+    if _build is not None and _build.workshop is not None:
+        _build.workshop.close()
+    _build = None
 
 
 def _write(path: Path, content: str) -> None:

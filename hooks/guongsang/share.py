@@ -9,10 +9,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import segno
 from PIL import Image, ImageDraw, ImageFont, ImageOps
@@ -40,13 +41,27 @@ def font_paths(root: Path) -> dict[str, str]:
 
 def qr_svg(url: str, cache_dir: Path) -> str:
     """The QR code of ``url`` as an SVG element to inline in a page."""
-    key = hashlib.sha256(url.encode()).hexdigest()[:32]
-    cached = cache_dir / "qr" / f"{key}.svg"
+    cached = _cached_qr(url, cache_dir)
     if cached.is_file():
         return cached.read_text(encoding="utf-8")
+    return _draw_qr(url, cached)
+
+
+def _cached_qr(url: str, cache_dir: Path) -> Path:
+    return cache_dir / "qr" / f"{hashlib.sha256(url.encode()).hexdigest()[:32]}.svg"
+
+
+def _draw_qr(url: str, target: Path) -> str:
+    # segno tries the eight masks and keeps the one scanners read best (ISO/IEC 18004): most of the
+    # time of a code, but these are printed on certificates and notice boards.
     svg = segno.make(url, error="m", micro=False).svg_inline(scale=4, border=2, dark="#000", light="#fff", omitsize=True)
-    _write(cached, svg.encode())
+    _write(target, svg.encode())
     return svg
+
+
+def _draw_qrs(urls: list[str], targets: list[Path]) -> None:
+    for url, target in zip(urls, targets, strict=True):
+        _draw_qr(url, target)
 
 
 @dataclass(frozen=True)
@@ -73,28 +88,79 @@ def cached_card(card: CardText, cache_dir: Path) -> Path:
     return cache_dir / "cards" / f"{card.key()}.png"
 
 
-def make_cards(cards: list[CardText], cache_dir: Path, fonts: dict[str, str]) -> list[Path]:
-    """The cached image of each card, drawing only those not cached yet (in parallel when many)."""
-    targets = [cached_card(card, cache_dir) for card in cards]
-    missing = [(card, target) for card, target in zip(cards, targets, strict=True) if not target.is_file()]
-    if len(missing) > 20 and (os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor() as pool:
-            list(pool.map(_draw_to, [c for c, _ in missing], [t for _, t in missing], [fonts] * len(missing), chunksize=16))
-    else:
-        for card, target in missing:
-            _draw_to(card, target, fonts)
-    return targets
+_CHUNK = 64
+"""Codes or cards per task handed to a worker process."""
 
 
-def _draw_to(card: CardText, target: Path, fonts: dict[str, str]) -> None:
-    image = draw_card(card, fonts)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_suffix(f".{os.getpid()}.tmp")
-    if card.photo:
-        image.save(temporary, "PNG", compress_level=6)
-    else:  # flat colours and text: a 32-colour palette looks the same at 2/5 of the size and 1/3 of the time
-        image.quantize(32, method=Image.Quantize.FASTOCTREE).save(temporary, "PNG", compress_level=3)
-    temporary.replace(target)
+class Workshop:
+    """Draws the QR codes and cards not cached yet in worker processes while the build goes on.
+
+    Started as soon as the records are loaded; the pages that need a QR code wait for the codes
+    (``qr_ready``), the cards are collected at the end (``cards_ready``). With few to draw, or one
+    core, it draws in the build's own process.
+    """
+
+    def __init__(self, qr_urls: list[str], cards: list[CardText], cache_dir: Path, fonts: dict[str, str]) -> None:
+        self.card_paths = [cached_card(card, cache_dir) for card in cards]
+        missing_qr = [(url, target) for url in qr_urls if not (target := _cached_qr(url, cache_dir)).is_file()]
+        missing_cards = [(card, target) for card, target in zip(cards, self.card_paths, strict=True) if not target.is_file()]
+        self._pool: ProcessPoolExecutor | None = None
+        self._qr: list[Future[None]] = []
+        self._cards: list[Future[None]] = []
+        if len(missing_qr) + len(missing_cards) <= _CHUNK or (os.cpu_count() or 1) < 2:
+            _draw_qrs([u for u, _ in missing_qr], [t for _, t in missing_qr])
+            _draw_cards([c for c, _ in missing_cards], [t for _, t in missing_cards], fonts)
+            return
+        self._pool = ProcessPoolExecutor()
+        for chunk in _chunks(missing_qr):
+            self._qr.append(self._pool.submit(_draw_qrs, [u for u, _ in chunk], [t for _, t in chunk]))
+        for chunk in _chunks(missing_cards):
+            self._cards.append(self._pool.submit(_draw_cards, [c for c, _ in chunk], [t for _, t in chunk], fonts))
+
+    def qr_ready(self) -> None:
+        _finish(self._qr)
+        self._qr = []
+
+    def cards_ready(self) -> list[Path]:
+        """The cached image of each card, in the order given."""
+        _finish(self._cards)
+        self.close()
+        return self.card_paths
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+
+def _chunks(items: list[Any]) -> list[list[Any]]:
+    return [items[start : start + _CHUNK] for start in range(0, len(items), _CHUNK)]
+
+
+def _finish(futures: list[Future[None]]) -> None:
+    """Wait, and raise the first worker's error if any."""
+    for future in wait(futures).done:
+        future.result()
+
+
+def _draw_cards(cards: list[CardText], targets: list[Path], fonts: dict[str, str]) -> None:
+    for card, target in zip(cards, targets, strict=True):
+        image = draw_card(card, fonts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_suffix(f".{os.getpid()}.tmp")
+        if card.photo:
+            image.save(temporary, "PNG", compress_level=6)
+        else:
+            _flat(image).save(temporary, "PNG", compress_level=3)
+        temporary.replace(target)
+
+
+def _flat(image: Image.Image) -> Image.Image:
+    """Flat colours and text in a 32-colour palette: the same look at 2/5 of the size. The palette comes
+    from every fourth pixel (one sixteenth of the work); the rare edge shades map to their nearest."""
+    sample = image.resize((image.width // 4, image.height // 4), Image.Resampling.NEAREST)
+    palette = sample.quantize(32, method=Image.Quantize.FASTOCTREE)
+    return image.quantize(palette=palette, dither=Image.Dither.NONE)
 
 
 def draw_card(card: CardText, fonts: dict[str, str]) -> Image.Image:
@@ -115,32 +181,45 @@ def draw_card(card: CardText, fonts: dict[str, str]) -> Image.Image:
             image.paste(face, box[:2], mask)
         else:
             draw.ellipse(box, fill=(255, 255, 255))
-            initials = _font(fonts["bold"], 120)
-            draw.text(((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), card.initials, font=initials, fill=_BRAND, anchor="mm")
+            _text(image, ((box[0] + box[2]) // 2, (box[1] + box[3]) // 2), card.initials, _font(fonts["bold"], 120), _BRAND, "mm")
         left += circle + 60
     text_width = width - left - 70
     y = 110
     title_font = _fit(card.title, fonts["bold"], text_width, 64, 40)
     for line in _wrap(card.title, title_font, text_width)[:2]:
-        draw.text((left, y), line, font=title_font, fill=(255, 255, 255))
+        _text(image, (left, y), line, title_font, (255, 255, 255))
         y += int(title_font.size * 1.2)
     y += 14
     body = _font(fonts["regular"], 32)
     for line in card.lines:
         for part in _wrap(line, body, text_width)[:2]:
-            draw.text((left, y), part, font=body, fill=(255, 235, 235))
+            _text(image, (left, y), part, body, (255, 235, 235))
             y += 44
     if card.highlight:
         y += 10
         strong = _font(fonts["bold"], 34)
         for part in _wrap(card.highlight, strong, text_width)[:2]:
-            draw.text((left, y), part, font=strong, fill=_GOLD)
+            _text(image, (left, y), part, strong, _GOLD)
             y += 46
     footer = _font(fonts["bold"], 30)
-    draw.text((80, height - 45), card.footer, font=footer, fill=(255, 255, 255), anchor="lm")
+    _text(image, (80, height - 45), card.footer, footer, (255, 255, 255), "lm")
     if card.badge:
-        draw.text((width - 60, height - 45), card.badge, font=_font(fonts["bold"], 26), fill=_GOLD, anchor="rm")
+        _text(image, (width - 60, height - 45), card.badge, _font(fonts["bold"], 26), _GOLD, "rm")
     return image
+
+
+def _text(image: Image.Image, xy: tuple[int, int], text: str, font: ImageFont.FreeTypeFont, fill: tuple[int, int, int], anchor: str = "la") -> None:
+    mask, (left, top) = _text_mask(text, font, anchor)
+    image.paste(fill, (xy[0] + left, xy[1] + top), mask)
+
+
+@lru_cache(maxsize=4096)
+def _text_mask(text: str, font: ImageFont.FreeTypeFont, anchor: str) -> tuple[Image.Image, tuple[int, int]]:
+    """Text drawn once as a coverage mask: units, roles, awards and the footer recur on thousands of cards."""
+    left, top, right, bottom = font.getbbox(text, anchor=anchor)
+    mask = Image.new("L", (max(1, right - left), max(1, bottom - top)), 0)
+    ImageDraw.Draw(mask).text((-left, -top), text, font=font, fill=255, anchor=anchor)
+    return mask, (left, top)
 
 
 @lru_cache(maxsize=64)
