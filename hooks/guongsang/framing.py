@@ -4,7 +4,8 @@ Material's frame (head, header, tabs, navigation, footer, scripts) is about nine
 page, and it is the same for every page that is out of the navigation, has no table of contents, uses
 the same template and sits at the same folder depth. Such a page renders its own blocks only, into a
 frame rendered once with markers where those blocks go. The output is byte-identical to a full render:
-set GUONGSANG_FULL_RENDER=1 to render every page whole (the tests build both ways and compare).
+set GUONGSANG_FULL_RENDER=1 to render every page whole and every shared fragment afresh (the tests
+build both ways and compare).
 
 It works by the theme environment's template class, so it applies alike to the pages MkDocs renders
 (stories, documents) and to the generated pages rendered by mkdocs_build.
@@ -18,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import Environment, Template
+from jinja2 import Environment, Template, pass_context
 from jinja2.runtime import Context
 
 FULL_RENDER = "GUONGSANG_FULL_RENDER"
@@ -37,11 +38,27 @@ Block = Callable[[Context], Iterator[str]]
 
 
 def install(env: Environment) -> None:
-    """Make every template the theme loads from now on render out-of-navigation pages with frames."""
+    """Make every template the theme loads from now on render out-of-navigation pages with frames,
+    and give templates ``shared_include``."""
     env.template_class = FramedTemplate
     if env.cache is not None:
         env.cache.clear()
-    env.extend(guongsang_frames={})
+    env.extend(guongsang_frames={}, guongsang_fragments={})
+    env.globals["shared_include"] = shared_include
+
+
+@pass_context
+def shared_include(context: Context, name: str, key: str, **variables: Any) -> str:
+    """``{% include name %}`` with ``variables``, rendered once per ``key`` and page depth, for fragments
+    many pages share (an honoree's card on a dozen index pages, the browse menu on every page of a
+    group). ``key`` must name everything the fragment shows besides its links."""
+    fragments: dict[tuple[str, str, str], str] = context.environment.guongsang_fragments  # type: ignore[attr-defined]
+    cache_key = (name, key, context.get("base_url", ""))
+    html = fragments.get(cache_key)
+    if html is None or _full_render():
+        partial = context.environment.get_template(name)
+        html = fragments[cache_key] = Template.render(partial, {**context.get_all(), **variables})  # a fragment: never framed
+    return html
 
 
 @dataclass(frozen=True)
@@ -56,7 +73,7 @@ class FramedTemplate(Template):
     def render(self, *args: Any, **kwargs: Any) -> str:
         context = dict(*args, **kwargs)
         page = context.get("page")
-        if os.environ.get(FULL_RENDER) == "1" or not _framable(page, context.get("nav")):
+        if _full_render() or not _framable(page, context.get("nav")):
             return super().render(context)
         frames: dict[tuple[str, ...], _Frame] = self.environment.guongsang_frames  # type: ignore[attr-defined]
         key = (self.name or "", context.get("base_url", ""), *(page.meta.get("hide") or ()))
@@ -88,6 +105,10 @@ class FramedTemplate(Template):
         # that is each block's whole chain.
         blocks = {name: [*own[name], *frame_context.blocks[name][1:]] for name in PAGE_BLOCKS}
         return _Frame(_MARKER.split(html), blocks)
+
+
+def _full_render() -> bool:
+    return os.environ.get(FULL_RENDER) == "1"
 
 
 def _framable(page: Any, nav: Any) -> bool:

@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -238,13 +239,18 @@ def _render_framed(build: _Build, config: MkDocsConfig) -> None:
     """Generated pages out of the navigation, each with the context MkDocs would give it, plus ours."""
     assert build.env is not None and build.nav is not None and build.files is not None
     documentation_pages = build.files.documentation_pages()  # once: MkDocs filters all files per page
-    for generated in build.framed:
-        file = File.generated(config, generated.src_uri, content=generated.stub, inclusion=InclusionLevel.NOT_IN_NAV)
-        page = Page(None, file, config)
-        page.meta = {"title": html.escape(generated.title), "template": generated.template}
-        page.content = ""
-        context = add_context(get_context(build.nav, documentation_pages, config, page), page)
-        _write(Path(file.abs_dest_path), build.env.get_template(generated.template).render(context))
+    # A writer thread: the disk works while the next page renders (writing releases the GIL).
+    with ThreadPoolExecutor(max_workers=1) as writer:
+        written = []
+        for generated in build.framed:
+            file = File.generated(config, generated.src_uri, content=generated.stub, inclusion=InclusionLevel.NOT_IN_NAV)
+            page = Page(None, file, config)
+            page.meta = {"title": html.escape(generated.title), "template": generated.template}
+            page.content = ""
+            context = add_context(get_context(build.nav, documentation_pages, config, page), page)
+            written.append(writer.submit(_write, Path(file.abs_dest_path), build.env.get_template(generated.template).render(context)))
+        for future in written:
+            future.result()
 
 
 def write_outputs(config: MkDocsConfig) -> None:
@@ -263,14 +269,23 @@ def write_outputs(config: MkDocsConfig) -> None:
     _write(site_dir / urls.STORY_FEED, feed)
     for collection in opendata.COLLECTIONS:
         _write(site_dir / collection.url, collection.document(build.site, build.site_url))
-    _index_for_search(site_dir)
+    # Pagefind indexes on about one core while the scanner reads the same pages on the other.
+    indexer = _start_search_index(site_dir)
     organization = build.site.organization
     allowed = {organization.contact.email} if organization and organization.contact.email else set()
-    findings = scanner.scan(site_dir, allowed)
+    try:
+        findings = scanner.scan(site_dir, allowed)
+    except BaseException:
+        indexer.kill()
+        raise
     for finding in findings:
         print(finding, file=sys.stderr)
     if findings:
+        indexer.kill()
         raise Abort(f"Có {len(findings)} chỗ giống dữ liệu cá nhân trong trang vừa dựng: chưa xuất bản gì.")
+    _, errors = indexer.communicate()
+    if indexer.returncode != 0:
+        raise Abort(f"không tạo được chỉ mục tìm kiếm (Pagefind): {errors.strip()}")
     if os.environ.get(ledger.RECORD_ADDRESSES):
         _record_addresses(build)
 
@@ -284,14 +299,14 @@ def _record_addresses(build: _Build) -> None:
         print(f"Đã cập nhật data/{LEDGER} (địa chỉ mới, địa chỉ gỡ xuống); hãy lưu (commit) tệp này cùng thay đổi.", file=sys.stderr)
 
 
-def _index_for_search(site_dir: Path) -> None:
-    """Pagefind (its Rust indexer, from PyPI) indexes the pages marked data-pagefind-body into site/pagefind/."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", "vi", "--silent"],
-        capture_output=True, text=True, check=False,
+def _start_search_index(site_dir: Path) -> subprocess.Popen[str]:
+    """Pagefind (its Rust indexer, from PyPI) indexes the searchable pages into site/pagefind/; it
+    reads only the folders of those pages, not the thousands of index pages."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", urls.SEARCHABLE_PAGES,
+         "--force-language", "vi", "--silent"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
-    if result.returncode != 0:
-        raise Abort(f"không tạo được chỉ mục tìm kiếm (Pagefind): {result.stderr.strip()}")
 
 
 def _start_workshop(build: _Build, site_name: str) -> share.Workshop:

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-_SKIP_DIRS = {"assets", "search"}
+_SKIP_DIRS = {"assets", "search", "pagefind"}
+"""Theme files, and the search index Pagefind writes (from the scanned pages) while the scan runs."""
 _SCANNED = {".html", ".xml", ".json", ".txt"}
 _HIDDEN = re.compile(r"<(script|style|svg)\b.*?</\1>", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
@@ -25,8 +26,9 @@ _PATTERNS = {
         r"\d(?<![\w/.,-]\d)(?:[ .]?\d){11}(?![\w/])|\d(?<![\w/.,-]\d)\d{8}(?![\w/.,])"
     ),
     "số giống số điện thoại": re.compile(r"(?:\+(?<![\w/.,-]\+)84|0(?<![\w/.,-]0))(?:[ .-]?\d){9,10}(?![\w/])"),
-    "ngày sinh": re.compile(
-        r"s(?<=\bs)inh\s+(?:ngày\s+)?(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})", re.I
+    "ngày sinh": re.compile(  # case-insensitive in parts only: a global re.I doubles the time
+        r"[sS](?<=\b[sS])(?i:inh)\s+(?:(?i:ngày)\s+)?"
+        r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+(?i:tháng)\s+\d{1,2}\s+(?i:năm)\s+\d{4})"
     ),
 }
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -47,7 +49,7 @@ class Finding:
 
 def visible_text(source: str) -> str:
     """The text a reader or a robot gets from a page, without scripts, styles and drawings."""
-    mails = " ".join(_ATTRIBUTE_MAIL.findall(source))
+    mails = " ".join(_ATTRIBUTE_MAIL.findall(source)) if "mailto:" in source.lower() else ""
     return html.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", source))) + " " + mails
 
 
