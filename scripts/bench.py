@@ -1,17 +1,18 @@
 """Benchmark: build the site at 1,000, 2,500 and 10,000 honorees (stories at 20 %) and compare with Hugo.
 
-For each size it measures the cold build (no cache), peak memory, output size, median page size, the
-search data a reader downloads before the first result, a rebuild after editing one record (warm cache,
-as `make serve` rebuilds), and Hugo building the same pages with simple templates. It writes a Markdown
+For each size it measures the cold build (no cache), its peak memory (all its processes), output size,
+median page size, the search data a reader downloads before the first result, a rebuild after editing
+one record in a running process as `make serve` rebuilds (configuration read again, whole site built,
+caches warm), and Hugo building the same pages with simple templates. It writes a Markdown
 table and a JSON file. Usage: python scripts/bench.py [--sizes 1000 2500 10000] [--out DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -36,38 +37,85 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall time and peak memory (bytes) of a command and every process it waited for."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def timed(command: list[str], cwd: Path) -> float:
+    """Wall time of a command."""
     started = time.perf_counter()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} thất bại:\n{result.stderr[-3000:]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, max(peak, before) * 1024
+    return elapsed
 
 
-def run_isolated(command: list[str], cwd: Path) -> tuple[float, int]:
-    """Run through a fresh Python so the peak memory is this build's alone."""
-    probe = (
-        "import resource, subprocess, sys, time, os;"
-        "t = time.perf_counter();"
-        f"r = subprocess.run({command!r}, cwd={str(cwd)!r}, env={{**os.environ, 'NO_MKDOCS_2_WARNING': '1'}}, capture_output=True, text=True);"
-        "e = time.perf_counter() - t;"
-        "sys.stderr.write(r.stderr[-3000:] if r.returncode else '');"
-        "print(e, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024, r.returncode)"
-    )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    elapsed, peak, code = out.stdout.split()
-    if code != "0":
-        raise SystemExit(f"dựng trang thất bại:\n{out.stderr}")
-    return float(elapsed), int(peak)
+def run_measured(command: list[str], cwd: Path) -> tuple[float, int, str]:
+    """Wall time, peak memory (bytes) and output of a command. The memory is the largest sum, over time,
+    of the proportional set size (PSS) of the command and every process it started (worker processes
+    included, shared pages counted once), sampled every 0.1 s."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, _tree_pss(process.pid))
+        time.sleep(0.1)
+    elapsed = time.perf_counter() - started
+    out, err = process.communicate()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} thất bại:\n{err[-3000:]}")
+    return elapsed, peak, out
+
+
+def _tree_pss(root: int) -> int:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    total, pending = 0, [root]
+    while pending:
+        pid = pending.pop()
+        pending += children.get(pid, [])
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1]) * 1024
+        except OSError:
+            continue
+    return total
+
+
+SERVE_REBUILD = """
+import sys, time
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+root, site_dir, record = sys.argv[1:4]
+def rebuild():
+    # What `mkdocs serve` does on every change: read the configuration again and build it whole.
+    config = load_config(f"{root}/mkdocs.yml", site_dir=site_dir)
+    build(config, serve_url="http://127.0.0.1:8000/")
+rebuild()
+with open(record, encoding="utf-8") as f:
+    text = f.read()
+with open(record, "w", encoding="utf-8") as f:
+    f.write(text.replace("tom_tat: ", "tom_tat: Đã cập nhật. ", 1))
+started = time.perf_counter()
+rebuild()
+print(time.perf_counter() - started)
+"""
 
 
 def size_of(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def _transferred(url: str, body: bytes) -> int:
+    """Bytes on the wire from a host that compresses text, as GitHub Pages, GitLab Pages and nginx do;
+    Pagefind's index, fragments and WebAssembly are compressed already and are counted as they are."""
+    textual = url.split("?")[0].endswith((".js", ".css", ".json", ".html"))
+    return len(gzip.compress(body, 6)) if textual else len(body)
 
 
 def search_bytes(site: Path, query: str) -> int:
@@ -92,7 +140,7 @@ def search_bytes(site: Path, query: str) -> int:
             page.on("response", lambda r: responses.append(r) if "/pagefind/" in r.url else None)
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/tim-kiem/?q={query}")
             page.wait_for_selector(".pagefind-ui__result-link", timeout=60000)
-            total = sum(len(r.body()) for r in responses if r.ok)
+            total = sum(_transferred(r.url, r.body()) for r in responses if r.ok)
             browser.close()
     finally:
         server.shutdown()
@@ -122,7 +170,7 @@ def hugo_build(project: Path, work: Path) -> float:
     for story in (content / "cau-chuyen").glob("*.md"):
         source = story.read_text(encoding="utf-8")
         story.write_text(source.replace("tieu_de:", "title:", 1), encoding="utf-8")
-    elapsed, _ = timed([shutil.which("hugo") or str(Path(sys.executable).parent / "hugo"), "--quiet", "--source", str(site)], site)
+    elapsed = timed([shutil.which("hugo") or str(Path(sys.executable).parent / "hugo"), "--quiet", "--source", str(site)], site)
     return elapsed
 
 
@@ -133,13 +181,13 @@ def measure(size: int, work: Path) -> dict[str, float | int]:
         check=True, capture_output=True,
     )
     build = [sys.executable, str(ROOT / "scripts/build.py"), "--root", str(project)]
-    cold, peak = run_isolated(build, project)
+    cold, peak, _ = run_measured(build, project)
     site = project / "site"
     pages = [p.stat().st_size for p in site.rglob("index.html")]
     profile = next(p for p in sorted((site / "guong").glob("*/index.html")) if p.parent.name[-5:].isdigit())
     record = next(p for p in sorted((project / "data/guong").glob("*.yaml")) if p.stem[-5:].isdigit())  # a generated person
-    record.write_text(record.read_text(encoding="utf-8").replace("tom_tat: ", "tom_tat: Đã cập nhật. ", 1), encoding="utf-8")
-    rebuild, _ = run_isolated([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(work / "serve")], project)
+    _, _, out = run_measured([sys.executable, "-c", SERVE_REBUILD, str(project), str(work / "serve"), str(record)], project)
+    rebuild = float(out.split()[-1])
     hugo = hugo_build(project, work)
     return {
         "ho_so": size,

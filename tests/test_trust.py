@@ -125,3 +125,18 @@ def test_scanner_patterns(tmp_path, text, found):
     (tmp_path / "trang/index.html").write_text(f"<p>{text}</p>", encoding="utf-8")
     excerpts = [finding.excerpt for finding in scanner.scan(tmp_path, set())]
     assert excerpts == ([found] if found else [])
+
+
+def test_scanner_remembers_clean_pages_by_content(tmp_path):
+    """A page found clean is not read again while its bytes stay the same; a change, or other rules, re-reads it."""
+    site, cache = tmp_path / "site", tmp_path / "cache/scanned-clean.txt"
+    (site / "a").mkdir(parents=True)
+    page = site / "a/index.html"
+    page.write_text("<p>Liên hệ: lienhe@so.example</p>", encoding="utf-8")
+    assert scanner.scan(site, {"lienhe@so.example"}, cache) == []
+    assert len(cache.read_text(encoding="utf-8").split()) == 2  # the rules, one clean page
+    assert scanner.scan(site, {"lienhe@so.example"}, cache) == []
+    assert [f.what for f in scanner.scan(site, set(), cache)] == ["địa chỉ thư điện tử không nằm trong danh sách được phép"]
+    page.write_text("<p>Gọi 0912 345 678</p>", encoding="utf-8")
+    assert [f.excerpt for f in scanner.scan(site, {"lienhe@so.example"}, cache)] == ["0912 345 678"]
+    assert [f.excerpt for f in scanner.scan(site, {"lienhe@so.example"}, cache)] == ["0912 345 678"]

@@ -274,7 +274,7 @@ def write_outputs(config: MkDocsConfig) -> None:
     organization = build.site.organization
     allowed = {organization.contact.email} if organization and organization.contact.email else set()
     try:
-        findings = scanner.scan(site_dir, allowed)
+        findings = scanner.scan(site_dir, allowed, build.cache_dir / "scanned-clean.txt")
     except BaseException:
         indexer.kill()
         raise

@@ -6,7 +6,9 @@ the allow list, or a date of birth next to "sinh" anywhere in the output fails t
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,20 +55,56 @@ def visible_text(source: str) -> str:
     return html.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", source))) + " " + mails
 
 
-def scan(site_dir: Path, allowed_emails: set[str]) -> list[Finding]:
-    """Every hit in the built site, page by page."""
+def scan(site_dir: Path, allowed_emails: set[str], clean_cache: Path | None = None) -> list[Finding]:
+    """Every hit in the built site, page by page.
+
+    ``clean_cache`` names a file that remembers the contents found clean (by hash, with the rules that
+    judged them): a page whose bytes did not change since is not read again as text.
+    """
     findings = []
     allowed = {e.lower() for e in allowed_emails}
+    rules = _rules_fingerprint(allowed)
+    known = _read_clean(clean_cache, rules)
+    clean = set()
     for path in sorted(site_dir.rglob("*")):
         relative = path.relative_to(site_dir)
         if path.suffix not in _SCANNED or relative.parts[0] in _SKIP_DIRS or path.name.startswith("sitemap"):
             continue
-        text = visible_text(path.read_text(encoding="utf-8", errors="replace"))
-        page = relative.as_posix()
-        for what, pattern in _PATTERNS.items():
-            for match in pattern.finditer(text):
-                findings.append(Finding(page, what, match.group().strip()))
-        for match in _EMAIL.finditer(text) if "@" in text else ():
-            if match.group().lower() not in allowed:
-                findings.append(Finding(page, "địa chỉ thư điện tử không nằm trong danh sách được phép", match.group()))
+        content = path.read_bytes()
+        digest = hashlib.blake2b(content, digest_size=16).hexdigest()
+        if digest in known:
+            clean.add(digest)
+            continue
+        found = _scan_text(relative.as_posix(), visible_text(content.decode("utf-8", errors="replace")), allowed)
+        if found:
+            findings += found
+        else:
+            clean.add(digest)
+    if clean_cache is not None:
+        clean_cache.parent.mkdir(parents=True, exist_ok=True)
+        clean_cache.write_text("\n".join([rules, *sorted(clean)]) + "\n", encoding="utf-8")
     return findings
+
+
+def _scan_text(page: str, text: str, allowed: set[str]) -> list[Finding]:
+    findings = []
+    for what, pattern in _PATTERNS.items():
+        for match in pattern.finditer(text):
+            findings.append(Finding(page, what, match.group().strip()))
+    for match in _EMAIL.finditer(text) if "@" in text else ():
+        if match.group().lower() not in allowed:
+            findings.append(Finding(page, "địa chỉ thư điện tử không nằm trong danh sách được phép", match.group()))
+    return findings
+
+
+def _rules_fingerprint(allowed: set[str]) -> str:
+    """Changes when a pattern, the text extraction or the allowed addresses change."""
+    rules = [pattern.pattern for pattern in (*_PATTERNS.values(), _EMAIL, _HIDDEN, _TAG, _ATTRIBUTE_MAIL)]
+    return hashlib.blake2b(json.dumps([rules, sorted(allowed)]).encode(), digest_size=16).hexdigest()
+
+
+def _read_clean(clean_cache: Path | None, rules: str) -> set[str]:
+    if clean_cache is None or not clean_cache.is_file():
+        return set()
+    lines = clean_cache.read_text(encoding="utf-8").split()
+    return set(lines[1:]) if lines and lines[0] == rules else set()
