@@ -37,8 +37,11 @@ class LedgerEntry:
 
 
 def permanent_urls(site: SiteModel) -> set[str]:
-    """The addresses people share and keep: profiles, stories, documents."""
-    return {p.url for p in site.profiles} | {s.url for s in site.stories} | {d.url for d in site.documents}
+    """The addresses people share and keep: profiles, stories, documents, campaigns, conferences."""
+    return (
+        {p.url for p in site.profiles} | {s.url for s in site.stories} | {d.url for d in site.documents}
+        | {c.url for c in site.campaign_views} | {c.url for c in site.conferences}
+    )
 
 
 def read_ledger(path: Path, rel: str, report: Report) -> dict[str, LedgerEntry]:

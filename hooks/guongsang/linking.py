@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from guongsang import consent, numbers, text, urls
+from guongsang.campaigns import CampaignView, CriteriaPage, build_campaigns, build_criteria_pages
+from guongsang.conferences import ConferenceView, build_conferences
 from guongsang.images import PHOTO_WIDTHS, STORY_WIDTHS
 from guongsang.text import person_sort_key, sort_key
 from guongsang.diagnostics import Report
@@ -71,6 +73,12 @@ class SiteModel:
     private_images: set[str] = field(default_factory=set)
     """Images records refer to that must not be published (no consent, record not public)."""
 
+    campaign_views: list[CampaignView] = field(default_factory=list)
+    """Newest first."""
+    criteria_pages: list[CriteriaPage] = field(default_factory=list)
+    conferences: list[ConferenceView] = field(default_factory=list)
+    """Newest first."""
+
     profiles_by_id: dict[str, Profile] = field(default_factory=dict)
     documents_by_src_uri: dict[str, Document] = field(default_factory=dict)
     stories_by_src_uri: dict[str, Story] = field(default_factory=dict)
@@ -123,6 +131,11 @@ def link_site(documents: list[Document], data: DataSet, stories: list[Story], re
         _link_stories(site, report)
         site.redirects = _redirects(site, data)
         _choose_images(site)
+        by_id = {d.id: d for d in ordered}
+        site.campaign_views = build_campaigns(site.campaigns, by_id, site.criteria_sets, site.award_types, site.profiles)
+        site.criteria_pages = build_criteria_pages(site.criteria_sets, by_id, site.profiles)
+        conferences = {k: e.record for k, e in data.conferences.items()}
+        site.conferences = build_conferences(conferences, site.units, by_id, site.profiles_by_id)
     _link_citations(site, report)
     by_year: dict[int, list[Document]] = defaultdict(list)
     by_issuer: dict[str, list[Document]] = defaultdict(list)

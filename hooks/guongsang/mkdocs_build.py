@@ -232,6 +232,7 @@ def keep_env(env: Environment) -> None:
     build = _current()
     build.env = env
     framing.install(env)
+    env.filters["short_date"] = text.short_date
     env.globals["framed_page_urls"] = [urls.absolute(build.site_url, page.url) for page in build.framed]
 
 

@@ -10,6 +10,7 @@ import re
 import typing
 from datetime import date
 from enum import Enum
+from fractions import Fraction
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
@@ -47,6 +48,28 @@ DraftDate = Annotated[
 ]
 
 
+_SHARE = re.compile(r"^\s*(?:(\d+(?:[.,]\d+)?)\s*%|(\d+)\s*/\s*(\d+))\s*$")
+
+
+def _parse_share(value: object) -> Fraction:
+    """'70%' or '1/3', as plans write them."""
+    match = _SHARE.match(str(value)) if isinstance(value, (str, int, float)) else None
+    if not match:
+        raise ValueError(f"tỉ lệ '{value}' cần viết dạng phần trăm như '70%' hoặc phân số như '1/3'")
+    if match.group(1):
+        share = Fraction(match.group(1).replace(",", ".")) / 100
+    else:
+        share = Fraction(int(match.group(2)), int(match.group(3))) if int(match.group(3)) else Fraction(2)
+    if not 0 <= share <= 1:
+        raise ValueError(f"tỉ lệ '{value}' phải nằm trong khoảng 0% đến 100%")
+    return share
+
+
+Share = Annotated[
+    Fraction, PlainValidator(_parse_share), WithJsonSchema({"type": "string", "pattern": _SHARE.pattern, "examples": ["70%", "1/3"]})
+]
+"""A minimum share written as in the plan ('70%', '1/3'), kept exact."""
+
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SCHOOL_YEAR = re.compile(r"^(\d{4})\s*-\s*(\d{4})$")
 
@@ -67,6 +90,17 @@ def _check_school_year(value: str) -> str:
 Id = Annotated[str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": _ID.pattern})]
 """A stable id: lower-case ASCII words joined by '-' ('thpt-nguyen-trai')."""
 SchoolYear = Annotated[str, AfterValidator(_check_school_year), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{4}$"})]
+
+
+def _check_period(value: str) -> str:
+    match = re.match(r"^(\d{4})\s*[-–]\s*(\d{4})$", value)
+    if not match or int(match.group(2)) <= int(match.group(1)):
+        raise ValueError(f"giai đoạn '{value}' cần viết dạng 'năm đầu-năm cuối', ví dụ '2020-2025'")
+    return f"{match.group(1)}-{match.group(2)}"
+
+
+Period = Annotated[str, AfterValidator(_check_period), WithJsonSchema({"type": "string", "pattern": r"^\d{4}\s*[-–]\s*\d{4}$"})]
+"""A span of years as plans write it ('2020-2025')."""
 
 
 class Labeled(str, Enum):
@@ -210,6 +244,19 @@ class ReviewKind(Labeled):
     FINAL = "tong_ket"
 
 
+class ConferenceLevel(Labeled):
+    UNIT = "co_so"
+    """At a school or unit: "Hội nghị tuyên dương điển hình tiên tiến"."""
+    ABOVE_UNIT = "tren_co_so"
+    """At the department (or above): "Hội nghị điển hình tiên tiến"."""
+
+
+class ConferenceFormat(Labeled):
+    PRESIDIUM = "doan_chu_tich"
+    STAGED = "san_khau_hoa"
+    """Staged, or a live exchange: the plan allows no presidium (seed 001)."""
+
+
 class AwardGroup(Labeled):
     TITLE = "danh_hieu_thi_dua"
     COMMENDATION = "hinh_thuc_khen_thuong"
@@ -262,6 +309,10 @@ _LABELS: dict[Labeled, str] = {
     CriteriaScope.SPECIFIC: "Tiêu chí cụ thể",
     ReviewKind.MID_TERM: "Sơ kết",
     ReviewKind.FINAL: "Tổng kết",
+    ConferenceLevel.UNIT: "Cấp cơ sở",
+    ConferenceLevel.ABOVE_UNIT: "Cấp trên cơ sở",
+    ConferenceFormat.PRESIDIUM: "Có đoàn chủ tịch",
+    ConferenceFormat.STAGED: "Sân khấu hóa, giao lưu trực tiếp",
     AwardGroup.TITLE: "Danh hiệu thi đua",
     AwardGroup.COMMENDATION: "Hình thức khen thưởng",
     AwardGroup.STUDENT_HONOUR: "Khen thưởng học sinh",
@@ -376,6 +427,109 @@ class CriteriaSet(Record):
     scope: CriteriaScope = Field(alias="pham_vi", title="Chung hay cụ thể", description="chung hoặc cu_the.")
     source_document: str | None = Field(None, alias="van_ban_nguon", title="Văn bản nguồn", description="Tên tệp văn bản trong content/van-ban/, không có '.md'.")
     items: list[CriteriaItem] = Field(alias="tieu_chi", title="Các tiêu chí", min_length=1)
+
+
+STANDARD_AGENDA = (
+    "Chào cờ",
+    "Tuyên bố lý do, giới thiệu đại biểu và khai mạc",
+    "Báo cáo tổng kết phong trào thi đua và công tác khen thưởng 5 năm qua; phương hướng, nhiệm vụ 5 năm tới",
+    "Báo cáo tham luận, giao lưu của các điển hình tiên tiến",
+    "Biểu dương, tôn vinh, khen thưởng các tập thể, cá nhân điển hình tiên tiến",
+    "Phát động phong trào thi đua giai đoạn mới",
+    "Phát biểu hưởng ứng phong trào thi đua",
+    "Thông qua danh sách đại biểu đi dự Hội nghị, Đại hội cấp trên",
+    "Tổng kết và bế mạc",
+)
+"""The programme both conference plans give (seeds 000 and 001): a conference's agenda unless its file
+gives its own."""
+
+
+class ConferenceRules(Record):
+    """The numbers the plan sets for its conferences, copied from the plan; the build checks them."""
+
+    model_config = ConfigDict(title="Quy định của kế hoạch")
+
+    max_delegates: int | None = Field(None, alias="tong_dai_bieu_toi_da", title="Tổng số đại biểu tối đa", description="Ví dụ: 200 hoặc 300.", ge=1)
+    min_exemplary_share: Share | None = Field(
+        None, alias="ty_le_dien_hinh_toi_thieu", title="Tỉ lệ đại biểu điển hình tối thiểu", description="Ví dụ: '70%'."
+    )
+    presidium_min: int | None = Field(None, alias="doan_chu_tich_toi_thieu", title="Đoàn chủ tịch: số người tối thiểu", ge=1)
+    presidium_max: int | None = Field(None, alias="doan_chu_tich_toi_da", title="Đoàn chủ tịch: số người tối đa", ge=1)
+    presidium_min_exemplary_share: Share | None = Field(
+        None, alias="doan_chu_tich_ty_le_dien_hinh", title="Đoàn chủ tịch: tỉ lệ điển hình tối thiểu", description="Ví dụ: '1/3'."
+    )
+    delegates_above: int | None = Field(
+        None, alias="so_dai_bieu_cap_tren", title="Số đại biểu cử đi dự cấp trên", description="Ví dụ: 3.", ge=0
+    )
+
+
+class Composition(Record):
+    """Who attends, in numbers (the plans: 70% exemplary, 30% guests and leaders)."""
+
+    model_config = ConfigDict(title="Thành phần đại biểu")
+
+    exemplary: int = Field(alias="dien_hinh", title="Đại biểu điển hình tiên tiến", ge=0)
+    guests: int = Field(alias="khach_moi_lanh_dao", title="Đại biểu khách mời, lãnh đạo", ge=0)
+
+    @property
+    def total(self) -> int:
+        return self.exemplary + self.guests
+
+
+class PresidiumMember(Record):
+    model_config = ConfigDict(title="Thành viên đoàn chủ tịch")
+
+    name: str = Field(alias="ho_ten", title="Họ và tên")
+    position: str = Field(alias="chuc_vu", title="Chức vụ, đơn vị")
+    exemplary: bool = Field(False, alias="dien_hinh", title="Là anh hùng, chiến sĩ thi đua hoặc điển hình tiên tiến")
+    honoree: Id | None = Field(None, alias="guong", title="Hồ sơ gương điển hình", description="Mã hồ sơ trong data/guong/, nếu có.")
+
+
+class Testimony(Record):
+    """A testimony (tham luận) given by an exemplary model."""
+
+    model_config = ConfigDict(title="Tham luận")
+
+    title: str = Field(alias="ten", title="Tên bài tham luận")
+    honoree: Id = Field(alias="guong", title="Người, tập thể trình bày", description="Mã hồ sơ trong data/guong/.")
+
+
+class Conference(Record):
+    """A conference of exemplary models (data/hoi-nghi/<ma>.yaml)."""
+
+    model_config = ConfigDict(title="Hội nghị điển hình tiên tiến")
+
+    id: Id = Field(alias="ma", title="Mã hội nghị")
+    level: ConferenceLevel = Field(alias="cap", title="Cấp hội nghị", description="co_so hoặc tren_co_so.")
+    name: str = Field(alias="ten", title="Tên hội nghị như trên phông", description="Mỗi dòng của phông một dòng.")
+    period: Period = Field(alias="giai_doan", title="Giai đoạn", description="Ví dụ: 2020-2025.")
+    organizer: Id = Field(alias="don_vi", title="Đơn vị tổ chức", description="Mã đơn vị trong data/don-vi/.")
+    date: FullDate | None = Field(None, alias="ngay", title="Ngày tổ chức")
+    timing: str | None = Field(None, alias="thoi_gian", title="Thời gian như kế hoạch ghi", description="Ví dụ: 1/2 ngày vào quý II năm 2020.")
+    venue: str | None = Field(None, alias="dia_diem", title="Địa điểm")
+    plan: str | None = Field(None, alias="van_ban", title="Kế hoạch tổ chức", description="Tên tệp văn bản trong content/van-ban/, không có '.md'.")
+    format: ConferenceFormat = Field(ConferenceFormat.PRESIDIUM, alias="hinh_thuc", title="Hình thức", description="doan_chu_tich hoặc san_khau_hoa.")
+    rules: ConferenceRules = Field(default_factory=ConferenceRules, alias="quy_dinh", title="Quy định của kế hoạch")
+    agenda: list[str] = Field(
+        default_factory=lambda: list(STANDARD_AGENDA), alias="chuong_trinh", title="Chương trình",
+        description="Bỏ trống thì dùng chương trình chuẩn của các kế hoạch.",
+    )
+    composition: Composition | None = Field(None, alias="thanh_phan", title="Thành phần đại biểu")
+    presidium: list[PresidiumMember] = Field(default_factory=list, alias="doan_chu_tich", title="Đoàn chủ tịch")
+    testimonies: list[Testimony] = Field(default_factory=list, alias="tham_luan", title="Tham luận")
+    delegates_above: list[Id] = Field(
+        default_factory=list, alias="dai_bieu_cap_tren", title="Đại biểu cử đi dự cấp trên", description="Mã hồ sơ trong data/guong/.",
+    )
+    summary: str | None = Field(None, alias="gioi_thieu", title="Giới thiệu ngắn")
+    sample: bool = Field(False, alias="du_lieu_mau", title="Dữ liệu mẫu")
+
+    @property
+    def banner_lines(self) -> list[str]:
+        return [line.strip() for line in self.name.splitlines() if line.strip()]
+
+    @property
+    def title(self) -> str:
+        return " ".join(self.banner_lines)
 
 
 class AwardType(Record):

@@ -145,6 +145,23 @@ def generate_story_pages(site: SiteModel) -> list[GeneratedPage]:
     return pages
 
 
+def generate_campaign_pages(site: SiteModel) -> list[GeneratedPage]:
+    """The campaign list (in the navigation), a page per campaign, and a criteria page per subject type."""
+    pages = [GeneratedPage(urls.CAMPAIGNS, "Phong trào thi đua", "campaign-index.html", in_nav=True)]
+    pages += [GeneratedPage(view.url, view.campaign.name, "campaign.html", {"view": view}) for view in site.campaign_views]
+    pages += [
+        GeneratedPage(page.url, f"Tiêu chí đối với {page.subject.label.lower()}", "criteria.html", {"criteria_page": page})
+        for page in site.criteria_pages
+    ]
+    return pages
+
+
+def generate_conference_pages(site: SiteModel) -> list[GeneratedPage]:
+    pages = [GeneratedPage(urls.CONFERENCES, "Hội nghị điển hình tiên tiến", "conference-index.html", in_nav=True)]
+    pages += [GeneratedPage(view.url, view.conference.title, "conference.html", {"view": view}) for view in site.conferences]
+    return pages
+
+
 def generate_open_data_page(collections: list[Any]) -> GeneratedPage:
     return GeneratedPage(urls.OPEN_DATA, "Dữ liệu mở", "open-data.html", {"collections": collections}, in_nav=True)
 
@@ -155,5 +172,7 @@ def generate_pages(site: SiteModel, open_data: list[Any]) -> list[GeneratedPage]
         *generate_document_pages(site),
         *generate_honoree_pages(site),
         *generate_story_pages(site),
+        *generate_campaign_pages(site),
+        *generate_conference_pages(site),
         generate_open_data_page(open_data),
     ]

@@ -28,6 +28,7 @@ class AwardRow:
     decision_date: str
     issuer: str
     end_year: int
+    campaign: str | None
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,7 @@ def award_row(award: Award, award_type: AwardType) -> AwardRow:
         decision_date=short_date(decision.date) if decision else "",
         issuer=decision.issuer if decision else "",
         end_year=award.period[1],
+        campaign=award.campaign,
     )
 
 

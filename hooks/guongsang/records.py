@@ -10,7 +10,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from guongsang.diagnostics import Report
-from guongsang.models import AwardType, AwardTypeList, Campaign, CriteriaSet, Honoree, Organization, RedirectList, Unit
+from guongsang.models import AwardType, AwardTypeList, Campaign, Conference, CriteriaSet, Honoree, Organization, RedirectList, Unit
 from guongsang.sourcefile import read_text
 from guongsang.validation import validate
 from guongsang.yamlsrc import DataPath, Located, Mark, parse_yaml
@@ -37,8 +37,9 @@ CAMPAIGNS = Collection("phong-trao", Campaign, "phong-trao", "phong trào")
 CRITERIA = Collection("tieu-chi", CriteriaSet, "tieu-chi", "bộ tiêu chí")
 AWARD_TYPES = Collection("danh-hieu.yaml", AwardTypeList, "danh-hieu", "danh hiệu")
 HONOREES = Collection("guong", Honoree, "guong", "hồ sơ gương điển hình")
+CONFERENCES = Collection("hoi-nghi", Conference, "hoi-nghi", "hội nghị")
 REDIRECTS = Collection("chuyen-huong.yaml", RedirectList, "chuyen-huong", "danh sách chuyển hướng")
-COLLECTIONS = (ORGANIZATION, UNITS, CAMPAIGNS, CRITERIA, AWARD_TYPES, HONOREES, REDIRECTS)
+COLLECTIONS = (ORGANIZATION, UNITS, CAMPAIGNS, CRITERIA, AWARD_TYPES, HONOREES, CONFERENCES, REDIRECTS)
 
 SCHEMA_DIR = "schemas"
 """data/schemas/: JSON Schemas generated from the models, for editors' YAML tools."""
@@ -79,6 +80,7 @@ class DataSet:
     criteria_sets: dict[str, Entry[CriteriaSet]] = field(default_factory=dict)
     award_types: dict[str, Entry[AwardType]] = field(default_factory=dict)
     honorees: dict[str, Entry[Honoree]] = field(default_factory=dict)
+    conferences: dict[str, Entry[Conference]] = field(default_factory=dict)
     invalid_ids: set[str] = field(default_factory=set)
     """Ids (or file names) of records that failed to load: references to them are not reported again."""
     redirects: Entry[RedirectList] | None = None
@@ -102,6 +104,7 @@ def load_data(data_dir: Path, root: Path, report: Report) -> DataSet:
     data.vocabulary_loaded = award_types is not None
     data.award_types = _index(award_types or [], AWARD_TYPES, report)
     data.honorees = _index(loader.folder(HONOREES), HONOREES, report)
+    data.conferences = _index(loader.folder(CONFERENCES), CONFERENCES, report)
     data.redirects = loader.file(data_dir / REDIRECTS.folder, REDIRECTS)
     return data
 

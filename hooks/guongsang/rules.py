@@ -6,16 +6,18 @@ Each problem is reported at the line of the value that must change.
 from __future__ import annotations
 
 import difflib
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 
 from guongsang.diagnostics import Report
 from guongsang.documents import Document
 from guongsang import consent, numbers, urls
 from guongsang.images import check_image
-from guongsang.models import Award, AwardGroup, AwardSubject, Campaign, ConsentParty, ConsentScope, Honoree, SubjectType
+from guongsang.models import Award, AwardGroup, AwardSubject, Campaign, Conference, ConferenceFormat, ConsentParty, ConsentScope, Honoree, SubjectType
 from guongsang.records import DataSet, Entry
 from guongsang.stories import Story
 from guongsang.text import short_date
@@ -141,6 +143,64 @@ class _Checker:
                         f"câu chuyện kể về '{honoree_id}' cần sự đồng ý của {_who(missing, child=consent.is_child(honoree))} (pham_vi: cau_chuyen) theo {law};"
                         f" thêm vào 'dong_y' của {entry.where}",
                     )
+
+    def conferences(self) -> None:
+        """References, then the plan's numbers (``quy_dinh``): each rule only when the plan sets it."""
+        for entry in self.data.conferences.values():
+            conference = entry.record
+            self.exists(entry, ("don_vi",), conference.organizer, self.data.units, "đơn vị", "data/don-vi/")
+            if conference.plan:
+                self.exists(entry, ("van_ban",), conference.plan, self.documents, "văn bản", "content/van-ban/")
+            for i, member in enumerate(conference.presidium):
+                if member.honoree:
+                    self.exists(entry, ("doan_chu_tich", i, "guong"), member.honoree, self.data.honorees, "hồ sơ", "data/guong/")
+            for i, testimony in enumerate(conference.testimonies):
+                self.exists(entry, ("tham_luan", i, "guong"), testimony.honoree, self.data.honorees, "hồ sơ", "data/guong/")
+            seen: set[str] = set()
+            for i, delegate in enumerate(conference.delegates_above):
+                if delegate in seen:
+                    self.error(entry, ("dai_bieu_cap_tren", i), f"hồ sơ '{delegate}' có tên hai lần trong danh sách đại biểu cử đi; xóa dòng lặp")
+                seen.add(delegate)
+                self.exists(entry, ("dai_bieu_cap_tren", i), delegate, self.data.honorees, "hồ sơ", "data/guong/")
+            self._conference_numbers(entry)
+
+    def _conference_numbers(self, entry: Entry[Conference]) -> None:
+        conference, rules = entry.record, entry.record.rules
+        composition = conference.composition
+        if composition:
+            if rules.max_delegates is not None and composition.total > rules.max_delegates:
+                self.error(entry, ("thanh_phan",), (
+                    f"hội nghị có {composition.exemplary} + {composition.guests} = {composition.total} đại biểu, vượt mức tối đa "
+                    f"{rules.max_delegates} của kế hoạch ('tong_dai_bieu_toi_da'); giảm số đại biểu"
+                ))
+            share = rules.min_exemplary_share
+            if share is not None and composition.total and Fraction(composition.exemplary, composition.total) < share:
+                self.error(entry, ("thanh_phan", "dien_hinh"), (
+                    f"đại biểu điển hình tiên tiến mới chiếm {_percent(Fraction(composition.exemplary, composition.total))} "
+                    f"({composition.exemplary}/{composition.total}); kế hoạch yêu cầu ít nhất {_percent(share)}: "
+                    f"cần ít nhất {math.ceil(share * composition.total)} đại biểu điển hình"
+                ))
+        presidium = conference.presidium
+        if conference.format is ConferenceFormat.STAGED and not presidium:
+            return  # a staged conference may have no presidium (seed 001)
+        where = ("doan_chu_tich",) if presidium else ("ma",)
+        if rules.presidium_min is not None and len(presidium) < rules.presidium_min:
+            staged = "" if presidium else f" (hội nghị {ConferenceFormat.STAGED.label.lower()} thì ghi 'hinh_thuc: san_khau_hoa' và không cần đoàn chủ tịch)"
+            self.error(entry, where, f"đoàn chủ tịch có {len(presidium)} người; kế hoạch yêu cầu ít nhất {rules.presidium_min}{staged}")
+        if rules.presidium_max is not None and len(presidium) > rules.presidium_max:
+            self.error(entry, where, f"đoàn chủ tịch có {len(presidium)} người; kế hoạch cho tối đa {rules.presidium_max}")
+        share = rules.presidium_min_exemplary_share
+        exemplary = sum(member.exemplary for member in presidium)
+        if share is not None and presidium and Fraction(exemplary, len(presidium)) < share:
+            self.error(entry, where, (
+                f"đoàn chủ tịch có {exemplary}/{len(presidium)} người là anh hùng, chiến sĩ thi đua hoặc điển hình tiên tiến; "
+                f"kế hoạch yêu cầu ít nhất {_share_words(share)} ({math.ceil(share * len(presidium))} người): ghi 'dien_hinh: true' cho người đủ điều kiện"
+            ))
+        if rules.delegates_above is not None and len(conference.delegates_above) != rules.delegates_above:
+            self.error(entry, ("dai_bieu_cap_tren",) if conference.delegates_above else ("ma",), (
+                f"kế hoạch yêu cầu cử {rules.delegates_above} đại biểu đi dự cấp trên; danh sách 'dai_bieu_cap_tren' có "
+                f"{len(conference.delegates_above)}"
+            ))
 
     def documents_campaigns(self) -> None:
         for document in self.documents.values():
@@ -322,6 +382,16 @@ def _period(period: tuple[int, int]) -> str:
     return str(first) if first == last else f"{first}-{last}"
 
 
+def _percent(share: Fraction) -> str:
+    return f"{float(share) * 100:.4g}%".replace(".", ",")
+
+
+def _share_words(share: Fraction) -> str:
+    """'1/3' as 'một phần ba' is what plans write; other shares as percentages."""
+    words = {Fraction(1, 2): "một nửa", Fraction(1, 3): "một phần ba", Fraction(1, 4): "một phần tư"}
+    return words.get(share, _percent(share))
+
+
 def check_records(data: DataSet, documents: Iterable[Document], stories: Iterable[Story], docs_dir: Path, report: Report, today: date) -> None:
     """Check every reference and rule between the records of a project, consent as of ``today``."""
     checker = _Checker(data, documents, docs_dir, report, today)
@@ -332,3 +402,4 @@ def check_records(data: DataSet, documents: Iterable[Document], stories: Iterabl
     checker.award_types()
     checker.documents_campaigns()
     checker.honorees()
+    checker.conferences()

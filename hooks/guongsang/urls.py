@@ -9,6 +9,9 @@ from guongsang import text
 DOCUMENTS = "van-ban/"
 HONOREES = "guong/"
 STORIES = "cau-chuyen/"
+CAMPAIGNS = "phong-trao/"
+CRITERIA = "tieu-chi/"
+CONFERENCES = "hoi-nghi/"
 OPEN_DATA = "du-lieu-mo/"
 STORY_FEED = "cau-chuyen/feed.xml"
 SITEMAP = "sitemap.xml"
@@ -53,6 +56,19 @@ def documents_by_issuer_url(issuer: str) -> str:
 def honoree_url(honoree_id: str) -> str:
     """A profile's permanent address: from its id only, so renaming a person changes nothing."""
     return f"{HONOREES}{honoree_id}/"
+
+
+def campaign_url(campaign_id: str) -> str:
+    return f"{CAMPAIGNS}{campaign_id}/"
+
+
+def criteria_url(subject: str) -> str:
+    """The criteria page of a subject type ('giao_vien' -> 'tieu-chi/giao-vien/')."""
+    return f"{CRITERIA}{subject.replace('_', '-')}/"
+
+
+def conference_url(conference_id: str) -> str:
+    return f"{CONFERENCES}{conference_id}/"
 
 
 def share_card_url(honoree_id: str) -> str:

@@ -1,0 +1,75 @@
+"""Conferences of exemplary models as their pages show them: the programme, the people, the testimonies.
+
+A person named in a conference file who is linked to an honoree record shows only if that record is
+published: a withdrawn consent takes the name off the conference page too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from guongsang import urls
+from guongsang.documents import Document
+from guongsang.models import Conference, PresidiumMember, Testimony, Unit
+from guongsang.profiles import Profile
+
+
+@dataclass(frozen=True)
+class Seat:
+    member: PresidiumMember
+    profile: Profile | None
+    shown: bool
+    """False for a member linked to a record that is not published: only the position shows."""
+
+
+@dataclass(frozen=True)
+class TestimonyView:
+    testimony: Testimony
+    profile: Profile | None
+
+
+@dataclass(frozen=True)
+class ConferenceView:
+    conference: Conference
+    organizer: Unit
+    plan: Document | None
+    presidium: list[Seat]
+    testimonies: list[TestimonyView]
+    delegates: list[Profile]
+    """Delegates sent to the level above whose records are published."""
+    unlisted_delegates: int
+    """The others: counted, not named."""
+
+    @property
+    def url(self) -> str:
+        return urls.conference_url(self.conference.id)
+
+    @property
+    def exemplary_share(self) -> str:
+        composition = self.conference.composition
+        if not composition or not composition.total:
+            return ""
+        return f"{composition.exemplary * 100 / composition.total:.0f}%"
+
+
+def build_conferences(
+    conferences: dict[str, Conference], units: dict[str, Unit], documents: dict[str, Document], profiles: dict[str, Profile]
+) -> list[ConferenceView]:
+    """Newest first (by date, else by period)."""
+    views = []
+    for conference in conferences.values():
+        presidium = [
+            Seat(member, profiles.get(member.honoree or ""), member.honoree is None or member.honoree in profiles)
+            for member in conference.presidium
+        ]
+        delegates = [profiles[d] for d in conference.delegates_above if d in profiles]
+        views.append(ConferenceView(
+            conference=conference,
+            organizer=units[conference.organizer],
+            plan=documents.get(conference.plan or ""),
+            presidium=presidium,
+            testimonies=[TestimonyView(t, profiles.get(t.honoree)) for t in conference.testimonies],
+            delegates=delegates,
+            unlisted_delegates=len(conference.delegates_above) - len(delegates),
+        ))
+    return sorted(views, key=lambda v: (v.conference.date.isoformat() if v.conference.date else v.conference.period, v.conference.id), reverse=True)
