@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
         site = loaded.site
         counts = (
             f"{len(site.documents)} văn bản, {len(site.units)} đơn vị, {len(site.campaigns)} phong trào,"
-            f" {len(site.criteria_sets)} bộ tiêu chí, {len(site.award_types)} danh hiệu, {len(site.honorees)} hồ sơ"
+            f" {len(site.criteria_sets)} bộ tiêu chí, {len(site.award_types)} danh hiệu, {len(site.honorees)} hồ sơ, {len(site.conferences)} hội nghị"
         )
         print(f"Đã kiểm tra {counts} trong {time.perf_counter() - started:.2f} giây.", file=sys.stderr)
     return 0 if loaded.report.ok else 1
