@@ -9,6 +9,7 @@ from datetime import date
 from guongsang import consent, numbers, text, urls
 from guongsang.campaigns import CampaignView, CriteriaPage, build_campaigns, build_criteria_pages
 from guongsang.conferences import ConferenceView, build_conferences
+from guongsang.events import Event, collect_events
 from guongsang.images import PHOTO_WIDTHS, STORY_WIDTHS
 from guongsang.text import person_sort_key, sort_key
 from guongsang.diagnostics import Report
@@ -78,6 +79,8 @@ class SiteModel:
     criteria_pages: list[CriteriaPage] = field(default_factory=list)
     conferences: list[ConferenceView] = field(default_factory=list)
     """Newest first."""
+    events: list[Event] = field(default_factory=list)
+    """Every dated event, in date order (the calendar)."""
 
     profiles_by_id: dict[str, Profile] = field(default_factory=dict)
     documents_by_src_uri: dict[str, Document] = field(default_factory=dict)
@@ -136,6 +139,7 @@ def link_site(documents: list[Document], data: DataSet, stories: list[Story], re
         site.criteria_pages = build_criteria_pages(site.criteria_sets, by_id, site.profiles)
         conferences = {k: e.record for k, e in data.conferences.items()}
         site.conferences = build_conferences(conferences, site.units, by_id, site.profiles_by_id)
+        site.events = collect_events(site)
     _link_citations(site, report)
     by_year: dict[int, list[Document]] = defaultdict(list)
     by_issuer: dict[str, list[Document]] = defaultdict(list)

@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.utils import get_build_datetime
 from mkdocs.commands.build import get_context
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from guongsang import assets, framing, images, ledger, opendata, sanitize, scanner, share, text, urls
+from guongsang import assets, events, framing, images, ledger, opendata, sanitize, scanner, share, text, urls
 from guongsang.diagnostics import summary_line
 from guongsang.linking import SiteModel
 from guongsang.pages import GeneratedPage, Share, generate_pages
@@ -268,6 +269,7 @@ def write_outputs(config: MkDocsConfig) -> None:
         _write(site_dir / url / "index.html", env.get_template("takedown.html").render(home=urls.absolute(build.site_url, ""), config=config))
     feed = env.get_template("atom.html").render(site=build.site, site_url=build.site_url, config=config, urls=urls)
     _write(site_dir / urls.STORY_FEED, feed)
+    _write_calendars(build, site_dir, config.site_name)
     for collection in opendata.COLLECTIONS:
         _write(site_dir / collection.url, collection.document(build.site, build.site_url))
     # Pagefind indexes on about one core while the scanner reads the same pages on the other.
@@ -289,6 +291,21 @@ def write_outputs(config: MkDocsConfig) -> None:
         raise Abort(f"không tạo được chỉ mục tìm kiếm (Pagefind): {errors.strip()}")
     if os.environ.get(ledger.RECORD_ADDRESSES):
         _record_addresses(build)
+
+
+def _write_calendars(build: _Build, site_dir: Path, site_name: str) -> None:
+    """The site's iCalendar feed and one per campaign, stamped with the build day (as the sitemap is):
+    two builds of the same input give the same bytes."""
+    stamp = get_build_datetime().replace(hour=0, minute=0, second=0, microsecond=0)
+    all_events = build.site.events
+    feeds = {urls.CALENDAR_FEED: (all_events, f"{site_name}: lịch thi đua, khen thưởng")}
+    for view in build.site.campaign_views:
+        mine = [e for e in all_events if e.campaign == view.campaign.id]
+        feeds[urls.campaign_feed_url(view.campaign.id)] = (mine, view.campaign.name)
+    for url, (events_of_feed, name) in feeds.items():
+        path = site_dir / url
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(events.icalendar(events_of_feed, name, build.site_url, stamp))
 
 
 def _record_addresses(build: _Build) -> None:

@@ -164,6 +164,16 @@ class DocumentStatus(Labeled):
     SUPERSEDED = "het_hieu_luc"
 
 
+class Deadline(Record):
+    """A deadline the document sets: the date, what is due, and who must do it."""
+
+    model_config = ConfigDict(title="Thời hạn")
+
+    date: FullDate = Field(alias="ngay", title="Hạn chót")
+    what: str = Field(alias="noi_dung", title="Việc phải xong", description="Ví dụ: Gửi hồ sơ đề nghị khen thưởng về Văn phòng Sở.")
+    who: str | None = Field(None, alias="thuc_hien", title="Đơn vị thực hiện", description="Ví dụ: Các đơn vị trực thuộc.")
+
+
 class DocumentMeta(Record):
     """The front matter of an administrative document (Nghị định 30/2020/NĐ-CP)."""
 
@@ -202,6 +212,9 @@ class DocumentMeta(Record):
     )
     campaigns: list[str] = Field(
         default_factory=list, alias="phong_trao", title="Phong trào thi đua liên quan", description="Mã các phong trào."
+    )
+    deadlines: list[Deadline] = Field(
+        default_factory=list, alias="thoi_han", title="Thời hạn văn bản đặt ra", description="Hiện trên lịch và trong tệp lịch .ics."
     )
 
 

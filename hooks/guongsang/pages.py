@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from guongsang import urls
+from guongsang.events import by_year
 from guongsang.linking import DocumentGroup, SiteModel
 from guongsang.profiles import ProfileGroup
 
@@ -162,6 +163,10 @@ def generate_conference_pages(site: SiteModel) -> list[GeneratedPage]:
     return pages
 
 
+def generate_calendar_page(site: SiteModel) -> GeneratedPage:
+    return GeneratedPage(urls.CALENDAR, "Lịch thi đua, khen thưởng", "calendar.html", {"years": by_year(site.events)})
+
+
 def generate_open_data_page(collections: list[Any]) -> GeneratedPage:
     return GeneratedPage(urls.OPEN_DATA, "Dữ liệu mở", "open-data.html", {"collections": collections}, in_nav=True)
 
@@ -174,5 +179,6 @@ def generate_pages(site: SiteModel, open_data: list[Any]) -> list[GeneratedPage]
         *generate_story_pages(site),
         *generate_campaign_pages(site),
         *generate_conference_pages(site),
+        generate_calendar_page(site),
         generate_open_data_page(open_data),
     ]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 _SKIP_DIRS = {"assets", "search", "pagefind"}
 """Theme files, and the search index Pagefind writes (from the scanned pages) while the scan runs."""
-_SCANNED = {".html", ".xml", ".json", ".txt"}
+_SCANNED = {".html", ".xml", ".json", ".txt", ".ics"}
 _HIDDEN = re.compile(r"<(script|style|svg)\b.*?</\1>", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
 _ATTRIBUTE_MAIL = re.compile(r'href="mailto:([^"]+)"', re.I)
@@ -55,6 +55,20 @@ def visible_text(source: str) -> str:
     return html.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", source))) + " " + mails
 
 
+_CALENDAR_TEXT = ("SUMMARY", "DESCRIPTION", "LOCATION", "X-WR-CALNAME")
+
+
+def calendar_text(source: str) -> str:
+    """What a calendar shows of an iCalendar file: its text properties, unfolded and unescaped (not the
+    UIDs, which look like e-mail addresses)."""
+    unfolded = re.sub(r"\r?\n[ \t]", "", source)
+    values = [
+        line.split(":", 1)[1] for line in unfolded.splitlines()
+        if ":" in line and line.split(":", 1)[0].split(";", 1)[0].upper() in _CALENDAR_TEXT
+    ]
+    return " ".join(values).replace("\\n", " ").replace("\\N", " ").replace("\\,", ",").replace("\\;", ";").replace("\\\\", "\\")
+
+
 def scan(site_dir: Path, allowed_emails: set[str], clean_cache: Path | None = None) -> list[Finding]:
     """Every hit in the built site, page by page.
 
@@ -75,7 +89,9 @@ def scan(site_dir: Path, allowed_emails: set[str], clean_cache: Path | None = No
         if digest in known:
             clean.add(digest)
             continue
-        found = _scan_text(relative.as_posix(), visible_text(content.decode("utf-8", errors="replace")), allowed)
+        source = content.decode("utf-8", errors="replace")
+        readable = calendar_text(source) if path.suffix == ".ics" else visible_text(source)
+        found = _scan_text(relative.as_posix(), readable, allowed)
         if found:
             findings += found
         else:

@@ -12,6 +12,8 @@ STORIES = "cau-chuyen/"
 CAMPAIGNS = "phong-trao/"
 CRITERIA = "tieu-chi/"
 CONFERENCES = "hoi-nghi/"
+CALENDAR = "lich/"
+CALENDAR_FEED = "lich/lich.ics"
 OPEN_DATA = "du-lieu-mo/"
 STORY_FEED = "cau-chuyen/feed.xml"
 SITEMAP = "sitemap.xml"
@@ -65,6 +67,10 @@ def campaign_url(campaign_id: str) -> str:
 def criteria_url(subject: str) -> str:
     """The criteria page of a subject type ('giao_vien' -> 'tieu-chi/giao-vien/')."""
     return f"{CRITERIA}{subject.replace('_', '-')}/"
+
+
+def campaign_feed_url(campaign_id: str) -> str:
+    return f"{CAMPAIGNS}{campaign_id}/lich.ics"
 
 
 def conference_url(conference_id: str) -> str:
