@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from guongsang import urls
+from guongsang.charts import bar_chart
 from guongsang.events import by_year
 from guongsang.linking import DocumentGroup, SiteModel
 from guongsang.profiles import ProfileGroup
+from guongsang.statistics import tallies
 
 PAGE_SIZE = 24
 """Cards per index page: small pages for phones on slow links."""
@@ -167,6 +169,14 @@ def generate_calendar_page(site: SiteModel) -> GeneratedPage:
     return GeneratedPage(urls.CALENDAR, "Lịch thi đua, khen thưởng", "calendar.html", {"years": by_year(site.events)})
 
 
+def generate_statistics_page(site: SiteModel) -> GeneratedPage:
+    """Charts drawn here, once per build: the page's template only places them."""
+    counted = tallies(site.profiles, site.award_types)
+    return GeneratedPage(
+        urls.STATISTICS, "Thống kê khen thưởng", "statistics.html", {"charts": [(t, bar_chart(t)) for t in counted]}, in_nav=True
+    )
+
+
 def generate_open_data_page(collections: list[Any]) -> GeneratedPage:
     return GeneratedPage(urls.OPEN_DATA, "Dữ liệu mở", "open-data.html", {"collections": collections}, in_nav=True)
 
@@ -180,5 +190,6 @@ def generate_pages(site: SiteModel, open_data: list[Any]) -> list[GeneratedPage]
         *generate_campaign_pages(site),
         *generate_conference_pages(site),
         generate_calendar_page(site),
+        generate_statistics_page(site),
         generate_open_data_page(open_data),
     ]

@@ -1,0 +1,70 @@
+"""Award statistics of the published profiles: by year, award type, unit and role (the statistics page).
+
+Only published records count: a count of one unpublished record would already tell something about it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from guongsang import urls
+from guongsang.models import AwardType
+from guongsang.profiles import Profile
+from guongsang.text import sort_key
+
+
+@dataclass(frozen=True)
+class Tally:
+    key: str
+    """Names the chart's anchor and its CSV file."""
+    title: str
+    description: str
+    """What the chart shows, for screen readers and under the chart."""
+    label_header: str
+    rows: list[tuple[str, int]]
+    horizontal: bool
+
+    @property
+    def csv_url(self) -> str:
+        return f"{urls.STATISTICS}{self.key}.csv"
+
+    @property
+    def total(self) -> int:
+        return sum(count for _, count in self.rows)
+
+    def csv(self) -> str:
+        lines = [f'"{self.label_header}","Số khen thưởng"']
+        lines += [f'"{label.replace(chr(34), chr(34) * 2)}",{count}' for label, count in self.rows]
+        return "\r\n".join(lines) + "\r\n"
+
+
+def tallies(profiles: list[Profile], award_types: dict[str, AwardType]) -> list[Tally]:
+    by_year: Counter[int] = Counter()
+    by_type: Counter[str] = Counter()
+    by_unit: Counter[str] = Counter()
+    by_role: Counter[str] = Counter()
+    for profile in profiles:
+        for row in profile.awards:
+            by_year[row.end_year] += 1
+            by_type[award_types[row.type_id].name] += 1
+            by_unit[profile.unit.name] += 1
+            by_role[profile.honoree.subject.label] += 1
+    total = sum(by_year.values())
+    ranked = lambda counts: sorted(counts.items(), key=lambda item: (-item[1], sort_key(item[0])))  # noqa: E731
+    return [
+        Tally(
+            "theo-nam", "Khen thưởng theo năm", _describe("theo năm", total, ranked({str(k): v for k, v in by_year.items()})),
+            "Năm", [(str(year), by_year[year]) for year in sorted(by_year)], horizontal=False,
+        ),
+        Tally("theo-danh-hieu", "Khen thưởng theo danh hiệu, hình thức", _describe("theo danh hiệu", total, ranked(by_type)), "Danh hiệu, hình thức", ranked(by_type), horizontal=True),
+        Tally("theo-don-vi", "Khen thưởng theo đơn vị", _describe("theo đơn vị", total, ranked(by_unit)), "Đơn vị", ranked(by_unit), horizontal=True),
+        Tally("theo-doi-tuong", "Khen thưởng theo đối tượng", _describe("theo đối tượng", total, ranked(by_role)), "Đối tượng", ranked(by_role), horizontal=True),
+    ]
+
+
+def _describe(how: str, total: int, ranked: list[tuple[str, int]]) -> str:
+    if not ranked:
+        return "Chưa có khen thưởng nào trong các hồ sơ công khai."
+    top = ", ".join(f"{label}: {count}" for label, count in ranked[:3])
+    return f"Biểu đồ cột {total} khen thưởng của các hồ sơ công khai, {how}. Nhiều nhất: {top}."
