@@ -18,6 +18,11 @@ PAGES = {
     "accessibility statement": "kha-nang-tiep-can/",
     "stories": "cau-chuyen/",
     "open data": "du-lieu-mo/",
+    "campaign": "phong-trao/doi-moi-sang-tao-2021-2025/",
+    "criteria": "tieu-chi/giao-vien/",
+    "conference": "hoi-nghi/hoi-nghi-dien-hinh-tien-tien-2025/",
+    "calendar": "lich/",
+    "statistics": "thong-ke/",
 }
 
 
