@@ -298,11 +298,11 @@ def test_shared_frames_render_exactly_what_material_renders(tmp_path):
     story = "---\ntieu_de: 'Chuyện <b>lạ</b> & \"đẹp\"'\nngay: 2025-03-01\ntac_gia: Văn phòng Sở\n---\n\nNội dung.\n"
     root = make_project(tmp_path / "p", files={"content/cau-chuyen/ky-tu.md": story})
     assert run_script("build", root).returncode == 0
-    framed = {p.relative_to(root / "site"): p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+    shared = {p.relative_to(root / "site"): p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
     result = run_script("build", root, GUONGSANG_FULL_RENDER="1")
     assert result.returncode == 0, result.stderr
     whole = {p.relative_to(root / "site"): p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
-    assert len(framed) > 300
-    assert framed.keys() == whole.keys()
-    assert [path for path in framed if framed[path] != whole[path]] == []
+    assert len(shared) > 300
+    assert shared.keys() == whole.keys()
+    assert [path for path in shared if shared[path] != whole[path]] == []
     assert "Chuyện &lt;b&gt;lạ&lt;/b&gt; &amp; &#34;đẹp&#34;" in (root / "site/cau-chuyen/ky-tu/index.html").read_text(encoding="utf-8")

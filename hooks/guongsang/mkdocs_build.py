@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import get_plugin_logger
-from mkdocs.utils import get_build_datetime
 from mkdocs.commands.build import get_context
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_datetime
 
 from guongsang import assets, events, framing, images, ledger, opendata, sanitize, scanner, share, text, urls
 from guongsang.diagnostics import summary_line
@@ -56,8 +56,9 @@ class _Build:
     nav: Navigation | None = None
     files: Files | None = None
     workshop: share.Workshop | None = None
-    framed: list[GeneratedPage] = field(default_factory=list)
-    """Generated pages out of the navigation (and not replaced by an editor's page): rendered by us."""
+    out_of_nav: list[GeneratedPage] = field(default_factory=list)
+    """Generated pages out of the navigation (and not replaced by an editor's page): rendered here,
+    outside MkDocs's page loop."""
 
     @property
     def cache_dir(self) -> Path:
@@ -125,14 +126,14 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
         else:
             clean = images.stripped(build.docs_dir, image.src_uri, build.cache_dir)
             files.append(File.generated(config, image.src_uri, abs_src_path=str(clean)))
-    build.framed = []
+    build.out_of_nav = []
     for page in build.generated.values():
         if files.get_file_from_path(page.src_uri) is not None:
             continue
         if page.in_nav:
             files.append(File.generated(config, page.src_uri, content=page.stub, inclusion=InclusionLevel.INCLUDED))
         else:
-            build.framed.append(page)
+            build.out_of_nav.append(page)
     root = project_paths(config).root
     try:
         files.append(File.generated(config, assets.FONT_CSS, content=assets.font_css(root)))
@@ -234,17 +235,17 @@ def keep_env(env: Environment) -> None:
     build.env = env
     framing.install(env)
     env.filters["short_date"] = text.short_date
-    env.globals["framed_page_urls"] = [urls.absolute(build.site_url, page.url) for page in build.framed]
+    env.globals["generated_page_urls"] = [urls.absolute(build.site_url, page.url) for page in build.out_of_nav]
 
 
-def _render_framed(build: _Build, config: MkDocsConfig) -> None:
+def _render_out_of_nav(build: _Build, config: MkDocsConfig) -> None:
     """Generated pages out of the navigation, each with the context MkDocs would give it, plus ours."""
     assert build.env is not None and build.nav is not None and build.files is not None
     documentation_pages = build.files.documentation_pages()  # once: MkDocs filters all files per page
     # A writer thread: the disk works while the next page renders (writing releases the GIL).
     with ThreadPoolExecutor(max_workers=1) as writer:
         written = []
-        for generated in build.framed:
+        for generated in build.out_of_nav:
             file = File.generated(config, generated.src_uri, content=generated.stub, inclusion=InclusionLevel.NOT_IN_NAV)
             page = Page(None, file, config)
             page.meta = {"title": html.escape(generated.title), "template": generated.template}
@@ -256,10 +257,12 @@ def _render_framed(build: _Build, config: MkDocsConfig) -> None:
 
 
 def write_outputs(config: MkDocsConfig) -> None:
-    """After the pages: share cards, redirects, neutral pages of taken-down addresses, feed, open data."""
+    """After MkDocs's pages: the generated pages out of the navigation, share cards, redirects, neutral
+    pages of taken-down addresses, feeds, calendars, statistics files, open data; then the search index
+    and the personal-data scan."""
     build = _current()
     site_dir = Path(config.site_dir)
-    _render_framed(build, config)
+    _render_out_of_nav(build, config)
     _write_cards(build, site_dir)
     env = build.env
     assert env is not None

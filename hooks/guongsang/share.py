@@ -213,7 +213,7 @@ def _text(image: Image.Image, xy: tuple[int, int], text: str, font: ImageFont.Fr
     image.paste(fill, (xy[0] + left, xy[1] + top), mask)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)  # a mask is 20-50 KB: enough for the recurring texts, not every name
 def _text_mask(text: str, font: ImageFont.FreeTypeFont, anchor: str) -> tuple[Image.Image, tuple[int, int]]:
     """Text drawn once as a coverage mask: units, roles, awards and the footer recur on thousands of cards."""
     left, top, right, bottom = font.getbbox(text, anchor=anchor)
