@@ -1,0 +1,65 @@
+"""New records from a few answers: the file an editor would have written, in the project's layout.
+
+Each function returns the file's path (from the project root) and its text; scripts/new.py asks for the
+values, writes the file and loads the project to prove it valid before keeping it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import yaml
+
+from guongsang import urls
+from guongsang.text import slugify
+
+
+def _yaml(values: dict[str, object]) -> str:
+    kept = {key: value for key, value in values.items() if value not in (None, "", [])}
+    return yaml.safe_dump(kept, allow_unicode=True, sort_keys=False, width=100)
+
+
+def _data_file(folder: str, schema: str, values: dict[str, object]) -> tuple[str, str]:
+    record_id = str(values["ma"])
+    header = f"# yaml-language-server: $schema=../schemas/{schema}.schema.json\n"
+    return f"data/{folder}/{record_id}.yaml", header + _yaml(values)
+
+
+def honoree(
+    subject: str, unit: str, *, family: str = "", middle: str = "", given: str = "", collective: str = "", position: str = ""
+) -> tuple[str, str]:
+    """A person (family, middle, given name) or a collective (its name, or the unit's); not yet published."""
+    name = collective if subject == "tap_the" else " ".join(part for part in (family, middle, given) if part)
+    record_id = slugify(f"{name or 'tap-the'} {unit}")
+    if record_id in urls.RESERVED_HONOREE_IDS:
+        record_id = f"{record_id}-{unit}"
+    values: dict[str, object] = {"ma": record_id, "doi_tuong": subject}
+    if subject == "tap_the":
+        values["ten_tap_the"] = collective
+    else:
+        values.update(ho=family, ten_dem=middle, ten=given)
+    values.update(don_vi=unit, chuc_vu=position)
+    path, text = _data_file("guong", "guong", values)
+    return path, text + "khen_thuong: []\ncong_khai: false  # đổi thành true khi hồ sơ đã đủ thông tin và sự đồng ý\n"
+
+
+def campaign(record_id: str, name: str, form: str, start: date, end: date, subjects: list[str]) -> tuple[str, str]:
+    return _data_file("phong-trao", "phong-trao", {
+        "ma": record_id, "ten": name, "hinh_thuc": form, "tu_ngay": start, "den_ngay": end, "doi_tuong": subjects,
+    })
+
+
+def story(title: str, day: date, author: str, honorees: list[str]) -> tuple[str, str]:
+    front = _yaml({"tieu_de": title, "ngay": day, "tac_gia": author, "guong": honorees})
+    return f"content/cau-chuyen/{slugify(title)}.md", f"---\n{front}---\n\nViết câu chuyện ở đây.\n"
+
+
+def document(doc_type: str, parent_body: str, issuing_body: str, number: str, place: str, year: int, title: str, position: str) -> tuple[str, str]:
+    """A draft: its day and signer's name stay blank until it is signed."""
+    front = _yaml({
+        "loai": doc_type, "co_quan_chu_quan": parent_body, "co_quan_ban_hanh": issuing_body, "so_ky_hieu": number,
+        "dia_danh": place, "ngay_ban_hanh": year, "trich_yeu": title, "nguoi_ky": {"chuc_vu": position},
+        "noi_nhan": ["Như trên;", "Lưu: VT."], "trang_thai": "du_thao",
+    })
+    stem = slugify(f"{year} {number.strip('/') or title}")
+    return f"content/van-ban/{stem}.md", f"---\n{front}---\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nNội dung văn bản.\n"
