@@ -50,12 +50,13 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> None:
             path.write_text(content, encoding="utf-8")
 
 
-def run_script(name: str, root: Path, **env_vars: str) -> subprocess.CompletedProcess[str]:
-    """Run scripts/<name>.py on the project at ``root``, as `make` does (with extra environment variables)."""
+def run_script(name: str, root: Path, *args: str, **env_vars: str) -> subprocess.CompletedProcess[str]:
+    """Run scripts/<name>.py on the project at ``root`` with ``args``, as `make` or an editor does (no
+    terminal: a script that would ask a question stops instead), with extra environment variables."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars}
     return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / f"{name}.py"), "--root", str(root)],
-        capture_output=True, text=True, env=env, check=False,
+        [sys.executable, str(ROOT / "scripts" / f"{name}.py"), "--root", str(root), *args],
+        capture_output=True, text=True, env=env, check=False, stdin=subprocess.DEVNULL,
     )
 
 

@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import csv
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import ROOT, make_project
+from conftest import make_project, run_script
 
 CONFERENCE = "hoi-nghi-dien-hinh-tien-tien-2025"
-
-
-def export(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "scripts/export.py"), "--root", str(root), *args],
-        capture_output=True, text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +18,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_achievement_summary_has_one_row_per_delegate(project, tmp_path):
-    result = export(project, "trich-ngang", CONFERENCE, "--ra", str(tmp_path))
+    result = run_script("export", project, "trich-ngang", CONFERENCE, "--ra", str(tmp_path))
     assert result.returncode == 0, result.stderr
     sheet = openpyxl.load_workbook(tmp_path / f"trich-ngang-{CONFERENCE}.xlsx").active
     rows = list(sheet.iter_rows(values_only=True))
@@ -45,7 +35,7 @@ def test_achievement_summary_has_one_row_per_delegate(project, tmp_path):
 
 
 def test_award_statistics_count_by_type_and_year(project, tmp_path):
-    result = export(project, "thong-ke", "--tu", "2020", "--den", "2025", "--ra", str(tmp_path))
+    result = run_script("export", project, "thong-ke", "--tu", "2020", "--den", "2025", "--ra", str(tmp_path))
     assert result.returncode == 0, result.stderr
     rows = list(openpyxl.load_workbook(tmp_path / "thong-ke-khen-thuong-2020-2025.xlsx").active.iter_rows(values_only=True))
     assert rows[0] == ("Phụ lục 02: Thống kê số liệu khen thưởng giai đoạn 2020 - 2025",) + (None,) * 10
@@ -66,7 +56,7 @@ def test_award_statistics_count_by_type_and_year(project, tmp_path):
     ],
 )
 def test_export_mistakes_are_named(project, tmp_path, args, message):
-    result = export(project, *args, "--ra", str(tmp_path))
+    result = run_script("export", project, *args, "--ra", str(tmp_path))
     assert result.returncode == 2
     assert message in result.stderr
     assert list(tmp_path.iterdir()) == []
@@ -76,7 +66,7 @@ def test_export_mistakes_are_named(project, tmp_path, args, message):
 def test_exports_never_go_into_the_published_site(project, inside):
     """The tables hold unpublished records: site/ and content/ are refused."""
     target = project / inside / "xuat"
-    result = export(project, "thong-ke", "--tu", "2020", "--den", "2025", "--ra", str(target))
+    result = run_script("export", project, "thong-ke", "--tu", "2020", "--den", "2025", "--ra", str(target))
     assert result.returncode == 2
     assert "bảng có dữ liệu chưa công khai" in result.stderr
     assert not target.exists()

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, make_project, run_script
-
-
-def new(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "scripts/new.py"), "--root", str(root), *args],
-        capture_output=True, text=True, check=False, stdin=subprocess.DEVNULL, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+from conftest import make_project, run_script
 
 
 @pytest.mark.parametrize(
@@ -36,7 +26,7 @@ def new(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 )
 def test_new_record_is_valid_and_builds(tmp_path, args, path, expected):
     root = make_project(tmp_path / "p")
-    result = new(root, *args)
+    result = run_script("new", root, *args)
     assert result.returncode == 0, result.stderr
     assert f"Đã tạo {path}" in result.stderr
     assert expected in (root / path).read_text(encoding="utf-8")
@@ -57,7 +47,7 @@ def test_new_record_is_valid_and_builds(tmp_path, args, path, expected):
 )
 def test_invalid_record_is_not_kept(tmp_path, args, message, path):
     root = make_project(tmp_path / "p")
-    result = new(root, *args)
+    result = run_script("new", root, *args)
     assert result.returncode != 0
     assert message in result.stderr
     if path:
@@ -68,7 +58,7 @@ def test_existing_file_is_never_overwritten(tmp_path):
     root = make_project(tmp_path / "p")
     existing = root / "data/phong-trao/doi-moi-sang-tao-2021-2025.yaml"
     before = existing.read_bytes()
-    result = new(root, "phong-trao", "--ma", "doi-moi-sang-tao-2021-2025", "--ten", "X", "--tu-ngay", "2026-01-01", "--den-ngay", "2026-12-31")
+    result = run_script("new", root, "phong-trao", "--ma", "doi-moi-sang-tao-2021-2025", "--ten", "X", "--tu-ngay", "2026-01-01", "--den-ngay", "2026-12-31")
     assert result.returncode == 2
     assert "lỗi: đã có tệp data/phong-trao/doi-moi-sang-tao-2021-2025.yaml" in result.stderr
     assert existing.read_bytes() == before

@@ -17,8 +17,8 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from guongsang.linking import SiteModel
-from guongsang.models import Honoree
-from guongsang.profiles import AwardRow, award_row
+from guongsang.profiles import award_rows
+from guongsang.profiles import highest as highest_award  # the local name 'highest' is the row
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def achievement_summary(site: SiteModel, conference_id: str) -> Table:
     for number, honoree_id in enumerate(view.conference.delegates_above, start=1):
         honoree = honorees[honoree_id]
         unit = site.units[honoree.unit].name
-        highest = _highest(site, honoree)
+        highest = highest_award(award_rows(honoree, site.award_types))
         rows.append([
             number,
             (honoree.collective_name or unit) if honoree.is_collective else honoree.person_name,
@@ -83,11 +83,6 @@ def award_statistics(site: SiteModel, first_year: int, last_year: int) -> Table:
     rows.append(["", "", "Tổng cộng", "", *totals])
     header = ["STT", "Nhóm", "Danh hiệu, hình thức khen thưởng", "Tập thể / cá nhân", *(str(y) for y in years), "Cộng"]
     return Table(f"Phụ lục 02: Thống kê số liệu khen thưởng giai đoạn {first_year} - {last_year}", header, rows)
-
-
-def _highest(site: SiteModel, honoree: Honoree) -> AwardRow | None:
-    rows = [award_row(a, site.award_types[a.type]) for a in honoree.awards if not a.annulled and a.type in site.award_types]
-    return max(rows, key=lambda r: (r.rank, r.end_year), default=None)
 
 
 def write(table: Table, folder: Path, stem: str) -> list[Path]:

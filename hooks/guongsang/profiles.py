@@ -106,7 +106,7 @@ class Profile:
 
     @property
     def highest_award(self) -> AwardRow | None:
-        return max(self.awards, key=lambda a: (a.rank, a.end_year), default=None)
+        return highest(self.awards)
 
     @property
     def letter(self) -> str | None:
@@ -148,6 +148,16 @@ class ProfileGroup:
         return urls.facet_url(self.facet, self.key)
 
 
+def award_rows(honoree: Honoree, award_types: dict[str, AwardType]) -> list[AwardRow]:
+    """The awards of a record that stand (annulled ones disappear), as table rows."""
+    return [award_row(a, award_types[a.type]) for a in honoree.awards if not a.annulled and a.type in award_types]
+
+
+def highest(rows: list[AwardRow]) -> AwardRow | None:
+    """The highest award by rank, the latest among equals."""
+    return max(rows, key=lambda a: (a.rank, a.end_year), default=None)
+
+
 def award_row(award: Award, award_type: AwardType) -> AwardRow:
     title = f"{award_type.name} {award.grade.label}" if award.grade else award_type.name
     decision = award.decision
@@ -177,7 +187,7 @@ def build_profiles(
     for honoree in honorees:
         if not consent.is_public(honoree, today):
             continue
-        awards = [award_row(a, award_types[a.type]) for a in honoree.awards if not a.annulled]
+        awards = award_rows(honoree, award_types)
         awards.sort(key=lambda row: (row.end_year, row.rank), reverse=True)
         campaign_ids = list(dict.fromkeys([*honoree.campaigns, *(a.campaign for a in honoree.awards if a.campaign and not a.annulled)]))
         criteria = []

@@ -51,16 +51,20 @@ def tallies(profiles: list[Profile], award_types: dict[str, AwardType]) -> list[
             by_unit[profile.unit.name] += 1
             by_role[profile.honoree.subject.label] += 1
     total = sum(by_year.values())
-    ranked = lambda counts: sorted(counts.items(), key=lambda item: (-item[1], sort_key(item[0])))  # noqa: E731
     return [
         Tally(
-            "theo-nam", "Khen thưởng theo năm", _describe("theo năm", total, ranked({str(k): v for k, v in by_year.items()})),
+            "theo-nam", "Khen thưởng theo năm", _describe("theo năm", total, _ranked({str(k): v for k, v in by_year.items()})),
             "Năm", [(str(year), by_year[year]) for year in sorted(by_year)], horizontal=False,
         ),
-        Tally("theo-danh-hieu", "Khen thưởng theo danh hiệu, hình thức", _describe("theo danh hiệu", total, ranked(by_type)), "Danh hiệu, hình thức", ranked(by_type), horizontal=True),
-        Tally("theo-don-vi", "Khen thưởng theo đơn vị", _describe("theo đơn vị", total, ranked(by_unit)), "Đơn vị", ranked(by_unit), horizontal=True),
-        Tally("theo-doi-tuong", "Khen thưởng theo đối tượng", _describe("theo đối tượng", total, ranked(by_role)), "Đối tượng", ranked(by_role), horizontal=True),
+        Tally("theo-danh-hieu", "Khen thưởng theo danh hiệu, hình thức", _describe("theo danh hiệu", total, _ranked(by_type)), "Danh hiệu, hình thức", _ranked(by_type), horizontal=True),
+        Tally("theo-don-vi", "Khen thưởng theo đơn vị", _describe("theo đơn vị", total, _ranked(by_unit)), "Đơn vị", _ranked(by_unit), horizontal=True),
+        Tally("theo-doi-tuong", "Khen thưởng theo đối tượng", _describe("theo đối tượng", total, _ranked(by_role)), "Đối tượng", _ranked(by_role), horizontal=True),
     ]
+
+
+def _ranked(counts: Counter[str] | dict[str, int]) -> list[tuple[str, int]]:
+    """Largest first; equal counts in Vietnamese alphabetical order."""
+    return sorted(counts.items(), key=lambda item: (-item[1], sort_key(item[0])))
 
 
 def _describe(how: str, total: int, ranked: list[tuple[str, int]]) -> str:
