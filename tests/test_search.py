@@ -22,7 +22,10 @@ def search(browser, base: str, query: str) -> tuple[list[str], int]:
         """() => {
             const message = document.querySelector('.pagefind-ui__message');
             if (!message || !/kết quả/.test(message.textContent)) return false;
-            return message.textContent.startsWith('Không') || document.querySelector('.pagefind-ui__result-link') !== null;
+            if (message.textContent.startsWith('Không')) return true;
+            // Results fill in as their fragments arrive, not always in order: wait for the first one.
+            const first = document.querySelector('.pagefind-ui__result');
+            return first !== null && first.querySelector('.pagefind-ui__result-link') !== null;
         }""",
         timeout=30000,
     )
