@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+import os
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -306,3 +308,26 @@ def test_shared_frames_render_exactly_what_material_renders(tmp_path):
     assert shared.keys() == whole.keys()
     assert [path for path in shared if shared[path] != whole[path]] == []
     assert "Chuyện &lt;b&gt;lạ&lt;/b&gt; &amp; &#34;đẹp&#34;" in (root / "site/cau-chuyen/ky-tu/index.html").read_text(encoding="utf-8")
+
+
+def test_pages_name_their_source_file_and_last_change(tmp_path):
+    """With extra.sua_trang, a page made from one file links to editing that file (a profile to its YAML),
+    and says the day of the file's last commit; pages made from many records have neither."""
+    root = make_project(tmp_path / "p")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nextra:\n  sua_trang: https://git.example/so/guong-sang/edit/main/\n", encoding="utf-8")
+    git = ["git", "-c", "user.name=Biên tập viên", "-c", "user.email=btv@so.example"]
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=root, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "Dữ liệu", "--date", "2026-03-05T08:00:00"], cwd=root, check=True,
+                   env={**os.environ, "GIT_COMMITTER_DATE": "2026-03-05T08:00:00"})
+    assert run_script("build", root).returncode == 0
+    site = root / "site"
+    profile = (site / "guong/dang-van-khoa-thpt-le-quy-don/index.html").read_text(encoding="utf-8")
+    assert '<a href="https://git.example/so/guong-sang/edit/main/data/guong/dang-van-khoa-thpt-le-quy-don.yaml" rel="nofollow">Sửa trang này</a>' in profile
+    assert 'Cập nhật ngày <time datetime="2026-03-05">05/3/2026</time>' in profile
+    document = (site / "van-ban/2020-237-kh-sgddt/index.html").read_text(encoding="utf-8")
+    assert "edit/main/content/van-ban/2020-237-kh-sgddt.md" in document
+    conference = (site / "hoi-nghi/hoi-nghi-dien-hinh-tien-tien-2025/index.html").read_text(encoding="utf-8")
+    assert "edit/main/data/hoi-nghi/hoi-nghi-dien-hinh-tien-tien-2025.yaml" in conference
+    assert "Sửa trang này" not in (site / "guong/doi-tuong/giao-vien/index.html").read_text(encoding="utf-8")

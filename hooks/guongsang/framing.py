@@ -24,9 +24,10 @@ from jinja2.runtime import Context
 
 FULL_RENDER = "GUONGSANG_FULL_RENDER"
 
-PAGE_BLOCKS = ("site_meta", "htmltitle", "extrahead", "content")
+PAGE_BLOCKS = ("site_meta", "htmltitle", "extrahead", "content", "footer")
 """Blocks of base.html that hold the page's own values (description, canonical URL, title, share
-preview, body); everything else depends only on the template, the depth and the page's hide list."""
+preview, body, the source line above the footer); everything else depends only on the template, the
+depth and the page's hide list."""
 
 _MARK = "\ue000"
 """A private-use character around marker names. The frame is split at markers before any page's values

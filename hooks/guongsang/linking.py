@@ -81,6 +81,8 @@ class SiteModel:
     """Newest first."""
     events: list[Event] = field(default_factory=list)
     """Every dated event, in date order (the calendar)."""
+    sources: dict[str, str] = field(default_factory=dict)
+    """Page URL -> the data file it is made from, for pages made from one record ("Sửa trang này")."""
 
     profiles_by_id: dict[str, Profile] = field(default_factory=dict)
     documents_by_src_uri: dict[str, Document] = field(default_factory=dict)
@@ -140,6 +142,7 @@ def link_site(documents: list[Document], data: DataSet, stories: list[Story], re
         conferences = {k: e.record for k, e in data.conferences.items()}
         site.conferences = build_conferences(conferences, site.units, by_id, site.profiles_by_id)
         site.events = collect_events(site)
+        site.sources = _sources(site, data)
     _link_citations(site, report)
     by_year: dict[int, list[Document]] = defaultdict(list)
     by_issuer: dict[str, list[Document]] = defaultdict(list)
@@ -155,6 +158,13 @@ def link_site(documents: list[Document], data: DataSet, stories: list[Story], re
         for issuer in sorted(by_issuer, key=sort_key)
     ]
     return site
+
+
+def _sources(site: SiteModel, data: DataSet) -> dict[str, str]:
+    sources = {p.url: data.honorees[p.id].path for p in site.profiles}
+    sources.update({v.url: data.campaigns[v.campaign.id].path for v in site.campaign_views})
+    sources.update({v.url: data.conferences[v.conference.id].path for v in site.conferences})
+    return sources
 
 
 def _link_citations(site: SiteModel, report: Report) -> None:

@@ -14,6 +14,7 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +25,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
-from guongsang import assets, events, framing, images, ledger, opendata, sanitize, scanner, share, text, urls
+from guongsang import assets, events, framing, gitdates, images, ledger, opendata, sanitize, scanner, share, text, urls
 from guongsang.diagnostics import summary_line
 from guongsang.linking import SiteModel
 from guongsang.pages import GeneratedPage, Share, generate_pages
@@ -56,6 +57,10 @@ class _Build:
     nav: Navigation | None = None
     files: Files | None = None
     workshop: share.Workshop | None = None
+    changed: dict[str, date] = field(default_factory=dict)
+    """Source file -> day of its last commit."""
+    edit_base: str = ""
+    """extra.sua_trang of mkdocs.yml: the repository's edit address, to which a file's path is added."""
     out_of_nav: list[GeneratedPage] = field(default_factory=list)
     """Generated pages out of the navigation (and not replaced by an editor's page): rendered here,
     outside MkDocs's page loop."""
@@ -99,6 +104,8 @@ def load(config: MkDocsConfig) -> None:
         taken_down=loaded.taken_down,
     )
     _build.workshop = _start_workshop(_build, config.site_name)
+    _build.changed = gitdates.last_changed(paths.root)
+    _build.edit_base = str(config.extra.get("sua_trang") or "")
     log.info(
         f"{len(loaded.site.documents)} văn bản, {len(loaded.site.profiles)} hồ sơ công khai, "
         f"{len(loaded.site.stories)} câu chuyện, {len(pages)} trang sinh ra"
@@ -207,6 +214,7 @@ def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
                 build.workshop.qr_ready()
             context["qr_svg"] = share.qr_svg(urls.absolute(build.site_url, generated.url), build.cache_dir)
             context["search_keys"] = _search_keys(f"{profile.name} {profile.unit.name}")
+    context["source"] = _page_source(build, page)
     if page.is_homepage:
         context["home"] = site
     context["share"] = {
@@ -217,6 +225,25 @@ def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
         "type": "profile" if generated and "profile" in generated.context else "article" if (document or story) else "website",
     }
     return context
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """The file a page is made from: where to edit it, and when it last changed."""
+
+    path: str
+    edit_url: str
+    updated: date | None
+
+
+def _page_source(build: _Build, page: Page) -> PageSource | None:
+    """An editor's Markdown page, or a page made from one record; None for pages made from many."""
+    path = build.site.sources.get(page.url)
+    if path is None and not page.file.generated_by:
+        path = f"{build.docs_dir.relative_to(build.root).as_posix()}/{page.file.src_uri}"
+    if path is None:
+        return None
+    return PageSource(path, f"{build.edit_base}{path}" if build.edit_base else "", build.changed.get(path))
 
 
 def _search_keys(words: str) -> str:
