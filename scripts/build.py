@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
         commit_time = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=False)
         if commit_time.returncode == 0 and commit_time.stdout.strip():
             env["SOURCE_DATE_EPOCH"] = commit_time.stdout.strip()
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(fresh)]
+    # Not --quiet: MkDocs would then drop its warnings before strict mode counts them.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh)]
     result = subprocess.run(command, cwd=root, env=env, check=False)
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)

@@ -31,9 +31,11 @@ def make_project(target: Path, *, seeds: bool = True, files: dict[str, str | byt
     shutil.copy(ROOT / "hooks" / "site_hooks.py", target / "hooks" / "site_hooks.py")
     if seeds:
         shutil.copytree(ROOT / "content", target / "content")
-    else:
+    else:  # the pages that name no record: home, accessibility statement, editors' guide
         (target / "content").mkdir()
-        shutil.copy(ROOT / "content" / "index.md", target / "content" / "index.md")
+        for name in ("index.md", "kha-nang-tiep-can.md"):
+            shutil.copy(ROOT / "content" / name, target / "content" / name)
+        shutil.copytree(ROOT / "content" / "huong-dan", target / "content" / "huong-dan")
     (target / "node_modules").symlink_to(ROOT / "node_modules")
     write_files(target, files or {})
     return target

@@ -331,3 +331,13 @@ def test_pages_name_their_source_file_and_last_change(tmp_path):
     conference = (site / "hoi-nghi/hoi-nghi-dien-hinh-tien-tien-2025/index.html").read_text(encoding="utf-8")
     assert "edit/main/data/hoi-nghi/hoi-nghi-dien-hinh-tien-tien-2025.yaml" in conference
     assert "Sửa trang này" not in (site / "guong/doi-tuong/giao-vien/index.html").read_text(encoding="utf-8")
+
+
+def test_strict_build_fails_on_a_broken_link(tmp_path):
+    """A link to a page that does not exist stops the build (strict mode really counts MkDocs's warnings)."""
+    story = "---\ntieu_de: Một\nngay: 2025-03-01\ntac_gia: Văn phòng Sở\n---\n\nXem [trang này](khong-co.md).\n"
+    root = make_project(tmp_path / "p", seeds=False, files={"content/cau-chuyen/mot.md": story})
+    result = run_script("build", root)
+    assert result.returncode == 1
+    assert "'khong-co.md'" in result.stderr and "Dựng trang thất bại" in result.stderr
+    assert not (root / "site").exists()
