@@ -10,7 +10,6 @@ from datetime import date
 
 import yaml
 
-from guongsang import urls
 from guongsang.text import slugify
 
 
@@ -30,9 +29,7 @@ def honoree(
 ) -> tuple[str, str]:
     """A person (family, middle, given name) or a collective (its name, or the unit's); not yet published."""
     name = collective if subject == "tap_the" else " ".join(part for part in (family, middle, given) if part)
-    record_id = slugify(f"{name or 'tap-the'} {unit}")
-    if record_id in urls.RESERVED_HONOREE_IDS:
-        record_id = f"{record_id}-{unit}"
+    record_id = slugify(f"{name} {unit}")  # the unit's id in it keeps namesakes apart
     values: dict[str, object] = {"ma": record_id, "doi_tuong": subject}
     if subject == "tap_the":
         values["ten_tap_the"] = collective
