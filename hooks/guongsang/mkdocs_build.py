@@ -302,7 +302,7 @@ def write_outputs(config: MkDocsConfig) -> None:
     _write_calendars(build, site_dir, config.site_name)
     statistics = build.generated[urls.src_uri(urls.STATISTICS)]
     for tally, _ in statistics.context["charts"]:
-        (site_dir / tally.csv_url).write_text(tally.csv(), encoding="utf-8-sig")
+        (site_dir / tally.csv_url).write_text(tally.as_csv(), encoding="utf-8-sig")
     for collection in opendata.COLLECTIONS:
         _write(site_dir / collection.url, collection.document(build.site, build.site_url))
     # Pagefind indexes on about one core while the scanner reads the same pages on the other.

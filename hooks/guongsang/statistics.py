@@ -5,6 +5,8 @@ Only published records count: a count of one unpublished record would already te
 
 from __future__ import annotations
 
+import csv
+import io
 from collections import Counter
 from dataclasses import dataclass
 
@@ -33,10 +35,12 @@ class Tally:
     def total(self) -> int:
         return sum(count for _, count in self.rows)
 
-    def csv(self) -> str:
-        lines = [f'"{self.label_header}","Số khen thưởng"']
-        lines += [f'"{label.replace(chr(34), chr(34) * 2)}",{count}' for label, count in self.rows]
-        return "\r\n".join(lines) + "\r\n"
+    def as_csv(self) -> str:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow([self.label_header, "Số khen thưởng"])
+        writer.writerows(self.rows)
+        return buffer.getvalue()
 
 
 def tallies(profiles: list[Profile], award_types: dict[str, AwardType]) -> list[Tally]:
