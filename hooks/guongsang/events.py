@@ -43,6 +43,8 @@ def collect_events(site: SiteModel) -> list[Event]:
     events = []
     for view in site.campaign_views:
         campaign = view.campaign
+        events.append(Event(campaign.start, campaign.start, "Phát động", campaign.name, view.url, "", f"phong-trao/{campaign.id}/phat-dong", campaign.id))
+        events.append(Event(campaign.end, campaign.end, "Kết thúc", campaign.name, view.url, "", f"phong-trao/{campaign.id}/ket-thuc", campaign.id))
         for i, phase in enumerate(campaign.phases, start=1):
             events.append(Event(
                 phase.start or campaign.start, phase.end, "Đợt thi đua", f"{phase.name}: {campaign.name}", view.url,
@@ -50,7 +52,7 @@ def collect_events(site: SiteModel) -> list[Event]:
             ))
         for i, review in enumerate(campaign.reviews, start=1):
             events.append(Event(
-                review.date, review.date, review.kind.label, f"{review.kind.label} {campaign.name}", view.url,
+                review.date, review.date, review.kind.label, campaign.name, view.url,
                 review.note or "", f"phong-trao/{campaign.id}/{review.kind.value}-{i}", campaign.id,
             ))
     for conference in site.conferences:
@@ -64,11 +66,11 @@ def collect_events(site: SiteModel) -> list[Event]:
     for document in site.documents:
         campaigns = document.meta.campaigns
         for i, deadline in enumerate(document.meta.deadlines, start=1):
-            who = f"{deadline.who}: " if deadline.who else ""
+            who = f"{deadline.who}; " if deadline.who else ""
             for campaign in campaigns or [None]:
                 events.append(Event(
                     deadline.date, deadline.date, "Hạn chót", deadline.what, document.url,
-                    f"{who}{deadline.what} (theo {document.display_title})", f"van-ban/{document.id}/han-{i}", campaign,
+                    f"{who}theo {document.display_title}", f"van-ban/{document.id}/han-{i}", campaign,
                 ))
     unique = {(e.key, e.campaign): e for e in events}
     return sorted(unique.values(), key=lambda e: (e.start, e.end, e.key))

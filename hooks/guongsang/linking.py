@@ -10,6 +10,7 @@ from guongsang import consent, numbers, text, urls
 from guongsang.campaigns import CampaignView, CriteriaPage, build_campaigns, build_criteria_pages
 from guongsang.conferences import ConferenceView, build_conferences
 from guongsang.events import Event, collect_events
+from guongsang.statistics import Tally, tallies
 from guongsang.images import PHOTO_WIDTHS, STORY_WIDTHS
 from guongsang.text import person_sort_key, sort_key
 from guongsang.diagnostics import Report
@@ -81,6 +82,8 @@ class SiteModel:
     """Newest first."""
     events: list[Event] = field(default_factory=list)
     """Every dated event, in date order (the calendar)."""
+    tallies: list[Tally] = field(default_factory=list)
+    """Award counts of the published profiles by year, type, unit and role (the statistics page)."""
     sources: dict[str, str] = field(default_factory=dict)
     """Page URL -> the data file it is made from, for pages made from one record ("Sửa trang này")."""
 
@@ -143,6 +146,7 @@ def link_site(documents: list[Document], data: DataSet, stories: list[Story], re
         site.conferences = build_conferences(conferences, site.units, by_id, site.profiles_by_id)
         site.events = collect_events(site)
         site.sources = _sources(site, data)
+        site.tallies = tallies(site.profiles, site.award_types)
     _link_citations(site, report)
     by_year: dict[int, list[Document]] = defaultdict(list)
     by_issuer: dict[str, list[Document]] = defaultdict(list)

@@ -300,8 +300,7 @@ def write_outputs(config: MkDocsConfig) -> None:
     feed = env.get_template("atom.html").render(site=build.site, site_url=build.site_url, config=config, urls=urls)
     _write(site_dir / urls.STORY_FEED, feed)
     _write_calendars(build, site_dir, config.site_name)
-    statistics = build.generated[urls.src_uri(urls.STATISTICS)]
-    for tally, _ in statistics.context["charts"]:
+    for tally in build.site.tallies:
         (site_dir / tally.csv_url).write_text(tally.as_csv(), encoding="utf-8-sig")
     for collection in opendata.COLLECTIONS:
         _write(site_dir / collection.url, collection.document(build.site, build.site_url))

@@ -13,7 +13,6 @@ from guongsang.charts import bar_chart
 from guongsang.events import by_year
 from guongsang.linking import DocumentGroup, SiteModel
 from guongsang.profiles import ProfileGroup
-from guongsang.statistics import tallies
 
 PAGE_SIZE = 24
 """Cards per index page: small pages for phones on slow links."""
@@ -171,9 +170,8 @@ def generate_calendar_page(site: SiteModel) -> GeneratedPage:
 
 def generate_statistics_page(site: SiteModel) -> GeneratedPage:
     """Charts drawn here, once per build: the page's template only places them."""
-    counted = tallies(site.profiles, site.award_types)
     return GeneratedPage(
-        urls.STATISTICS, "Thống kê khen thưởng", "statistics.html", {"charts": [(t, bar_chart(t)) for t in counted]}, in_nav=True
+        urls.STATISTICS, "Thống kê khen thưởng", "statistics.html", {"charts": [(t, bar_chart(t)) for t in site.tallies]}, in_nav=True
     )
 
 
