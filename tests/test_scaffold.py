@@ -18,7 +18,7 @@ from conftest import make_project, run_script
         (["cau-chuyen", "--tieu-de", "Đội tình nguyện dọn rác bờ sông", "--ngay", "2026-11-20"],
          "content/cau-chuyen/doi-tinh-nguyen-don-rac-bo-song.md", "tieu_de: Đội tình nguyện dọn rác bờ sông\nngay: 2026-11-20\n"),
         (["van-ban", "--co-quan-chu-quan", "UBND TỈNH HƯNG YÊN", "--so-ky-hieu", "/KH-SGDĐT", "--dia-danh", "Hưng Yên", "--nam", "2026", "--trich-yeu", "Về việc tổ chức hội nghị"],
-         "content/van-ban/2026-kh-sgddt.md", "trang_thai: du_thao\n"),
+         "content/van-ban/2026-ve-viec-to-chuc-hoi-nghi.md", "trang_thai: du_thao\n"),
         (["phong-trao", "--ma", "thi-dua-2026", "--ten", "Phong trào thi đua năm 2026", "--tu-ngay", "01/01/2026", "--den-ngay", "31/12/2026"],
          "data/phong-trao/thi-dua-2026.yaml", "tu_ngay: 2026-01-01\nden_ngay: 2026-12-31\n"),
     ],

@@ -10,6 +10,7 @@ from datetime import date
 
 import yaml
 
+from guongsang import numbers
 from guongsang.text import slugify
 
 
@@ -58,5 +59,11 @@ def document(doc_type: str, parent_body: str, issuing_body: str, number: str, pl
         "dia_danh": place, "ngay_ban_hanh": year, "trich_yeu": title, "nguoi_ky": {"chuc_vu": position},
         "noi_nhan": ["Như trên;", "Lưu: VT."], "trang_thai": "du_thao",
     })
-    stem = slugify(f"{year} {number.strip('/') or title}")
-    return f"content/van-ban/{stem}.md", f"---\n{front}---\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nNội dung văn bản.\n"
+    return document_path(year, number, title), f"---\n{front}---\n\n## I. MỤC ĐÍCH, YÊU CẦU\n\nNội dung văn bản.\n"
+
+
+def document_path(year: int, number: str, title: str) -> str:
+    """'content/van-ban/2020-237-kh-sgddt.md'; a draft without a number is named by its title's first words,
+    so that two drafts of one year do not share a name."""
+    named_by = number if numbers.has_number(number) else " ".join(title.split()[:8])
+    return f"content/van-ban/{slugify(f'{year} {named_by}')}.md"
