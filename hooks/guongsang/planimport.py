@@ -15,9 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import yaml
-
-from guongsang import legalrefs, numbers, plansource, scaffold
+from guongsang import legalrefs, numbers, plansource, scaffold, yamltext
 from guongsang.dates import parse_partial_date
 from guongsang.diagnostics import Severity
 from guongsang.models import DOCUMENT_TYPES, DocumentMeta
@@ -278,21 +276,8 @@ def document_text(plan: ImportedPlan) -> str:
     signer = front.get("nguoi_ky")
     if isinstance(signer, dict):
         front["nguoi_ky"] = {key: signer[key] for key in ("tham_quyen", "cap_tren", "chuc_vu", "ho_ten") if key in signer}
-    dumped = yaml.dump(front, Dumper=_FrontDumper, allow_unicode=True, sort_keys=False, width=10_000)
+    dumped = yamltext.dump(front, width=10_000)
     return f"---\n{dumped}---\n\n{plan.body}"
-
-
-class _FrontDumper(yaml.SafeDumper):
-    """Lists indented under their key and multi-line values (a title over several lines) as '|-' blocks, as
-    editors write them."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
-
-
-_FrontDumper.add_representer(
-    str, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
-)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
