@@ -8,10 +8,11 @@ BROWSER_READY := $(VENV)/.browser-ready
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build check test bench clean
+.PHONY: help setup serve cms build check test bench clean
 
 help:
 	@echo "make serve   dựng và mở trang trình diễn tại http://127.0.0.1:8000/"
+	@echo "make cms     như make serve, thêm trình sửa trên web tại http://127.0.0.1:8000/admin/ (lưu thẳng vào thư mục này)"
 	@echo "make build   dựng trang (chế độ nghiêm ngặt) vào site/"
 	@echo "make check   chỉ kiểm tra dữ liệu và văn bản"
 	@echo "make test    chạy toàn bộ kiểm thử"
@@ -33,6 +34,13 @@ $(BROWSER_READY): scripts/install-chromium.sh
 setup: $(PYTHON_READY) $(NODE_READY)
 
 serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# The local backend (decap-server, from npm) writes what the web editor saves into this folder; it
+# stops with mkdocs serve (a background job of a script ignores Ctrl+C, hence the trap).
+cms: setup
+	PORT=8081 BIND_HOST=127.0.0.1 GIT_REPO_DIRECTORY="$(CURDIR)" node_modules/.bin/decap-server & proxy=$$!; \
+	trap 'kill $$proxy' EXIT INT TERM; \
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: setup

@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
-from guongsang import assets, events, framing, gitdates, images, ledger, opendata, sanitize, scanner, share, text, urls
+from guongsang import assets, cms, events, framing, gitdates, images, ledger, opendata, sanitize, scanner, share, text, urls
 from guongsang.diagnostics import summary_line
 from guongsang.linking import SiteModel
 from guongsang.pages import GeneratedPage, Share, generate_pages
@@ -144,11 +144,23 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
     root = project_paths(config).root
     try:
         files.append(File.generated(config, assets.FONT_CSS, content=assets.font_css(root)))
-        for dest, source in assets.font_files(root).items():
+        for dest, source in (assets.font_files(root) | cms.script_files(root)).items():
             files.append(File.generated(config, dest, abs_src_path=str(source)))
-    except assets.MissingAsset as exc:
+    except (assets.MissingAsset, cms.MissingEditor) as exc:
         raise Abort(str(exc)) from None
+    _add_editor_config(files, config, build)
     return files
+
+
+def _add_editor_config(files: Files, config: MkDocsConfig, build: _Build) -> None:
+    """The web editor's forms, from the models; admin/ holds nothing else (the scanner skips it)."""
+    docs = build.docs_dir.relative_to(build.root).as_posix()
+    for file in files:
+        if file.src_uri.startswith(cms.ADMIN_DIR) and Path(file.abs_src_path or "").is_relative_to(build.docs_dir):
+            raise Abort(f"{docs}/{file.src_uri}: lỗi: địa chỉ {cms.ADMIN_DIR} dành cho trình sửa trên web; hãy chuyển tệp sang thư mục khác")
+    data = build.data_dir.relative_to(build.root).as_posix()
+    settings = cms.config(docs, data, build.site_url, config.extra.get("sua_tren_web"))
+    files.append(File.generated(config, cms.CONFIG_FILE, content=cms.as_yaml(settings)))
 
 
 def _drop(files: Files, src_uri: str) -> None:
@@ -299,6 +311,11 @@ def write_outputs(config: MkDocsConfig) -> None:
         _write(site_dir / url / "index.html", env.get_template("takedown.html").render(home=urls.absolute(build.site_url, ""), config=config))
     feed = env.get_template("atom.html").render(site=build.site, site_url=build.site_url, config=config, urls=urls)
     _write(site_dir / urls.STORY_FEED, feed)
+    editor = {
+        "title": "Sửa trên web", "description": config.site_description or "", "type": "website",
+        "url": urls.absolute(build.site_url, cms.ADMIN_DIR), "image": urls.absolute(build.site_url, urls.DEFAULT_SHARE_CARD),
+    }
+    _write(site_dir / cms.ADMIN_DIR / "index.html", env.get_template(cms.INDEX_TEMPLATE).render(config=config, share=editor))
     _write_calendars(build, site_dir, config.site_name)
     for tally in build.site.tallies:
         (site_dir / tally.csv_url).write_text(tally.as_csv(), encoding="utf-8-sig")

@@ -621,6 +621,19 @@ class ConsentScope(Labeled):
     PARTY = "dang_vien"
 
 
+_LABELS.update({
+    ConsentParty.SELF: "Chính người đó",
+    ConsentParty.GUARDIAN: "Cha, mẹ hoặc người giám hộ",
+    ConsentScope.NAME: "Tên",
+    ConsentScope.PHOTO: "Ảnh",
+    ConsentScope.STORY: "Câu chuyện",
+    ConsentScope.SCHOOL: "Trường, lớp",
+    ConsentScope.ETHNICITY: "Dân tộc",
+    ConsentScope.RELIGION: "Tôn giáo",
+    ConsentScope.PARTY: "Đảng viên",
+})
+
+
 class Consent(Record):
     """One written consent (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15): who, when, to what, withdrawn when."""
 
