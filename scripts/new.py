@@ -18,8 +18,7 @@ from pathlib import Path
 
 from guongsang import scaffold
 from guongsang.dates import parse_full_date
-from guongsang.diagnostics import Severity
-from guongsang.project import ProjectPaths, load_project
+from guongsang.project import ProjectPaths
 
 
 def ask(args: argparse.Namespace, name: str, question: str, default: str | None = None) -> str:
@@ -87,22 +86,7 @@ def main(argv: list[str] | None = None) -> int:
             parse_full_date(ask(args, "tu_ngay", "Từ ngày")), parse_full_date(ask(args, "den_ngay", "Đến ngày")),
             args.doi_tuong or ["tap_the", "can_bo_quan_ly", "giao_vien", "nhan_vien"],
         )
-    target = paths.root / path
-    if target.exists():
-        print(f"lỗi: đã có tệp {path}; mở tệp đó để sửa, hoặc chọn tên khác", file=sys.stderr)
-        return 2
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-    problems = [d for d in load_project(paths).report.diagnostics if d.path == path]
-    if any(d.severity is Severity.ERROR for d in problems):
-        target.unlink()
-        print("\n".join(str(d) for d in problems), file=sys.stderr)
-        print(f"lỗi: chưa tạo {path}; sửa các giá trị trên rồi chạy lại", file=sys.stderr)
-        return 1
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    print(f"Đã tạo {path}", file=sys.stderr)
-    return 0
+    return scaffold.write_new(paths, path, text, taken="mở tệp đó để sửa, hoặc chọn tên khác", fix="sửa các giá trị trên rồi chạy lại")
 
 
 if __name__ == "__main__":

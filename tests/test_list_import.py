@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import make_project, run_script
+from conftest import make_project, run_script, windows_1258
 
 DECISION = ("901/QĐ-SGDĐT", datetime(2025, 8, 20), "Sở Giáo dục và Đào tạo tỉnh Hưng Yên")
 # Header on row 4, below a merged title block, in odd case and without accents, as lists come.
@@ -34,16 +34,6 @@ def write_xlsx(path: Path, *rows: list[object], header: list[str] = HEADER) -> P
 
 def data_files(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "data").rglob("*")) if p.is_file()}
-
-
-def cp1258(text: str) -> bytes:
-    """Text as Excel on Vietnamese Windows saves CSV: Windows-1258, tone marks as combining characters."""
-    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-    out = []
-    for char in text:
-        parts = unicodedata.normalize("NFD", char)
-        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones)) + "".join(c for c in parts if c in tones))
-    return "".join(out).encode("cp1258")
 
 
 @pytest.fixture
@@ -78,7 +68,7 @@ def test_xlsx_is_shown_then_written_then_published(project, tmp_path):
 @pytest.mark.parametrize(
     "content",
     [
-        cp1258("DANH SÁCH KHEN THƯỞNG;;;\r\nHọ và tên;Chức vụ;Đơn vị;Hình thức khen thưởng;Năm học\r\n"
+        windows_1258("DANH SÁCH KHEN THƯỞNG;;;\r\nHọ và tên;Chức vụ;Đơn vị;Hình thức khen thưởng;Năm học\r\n"
                "Nguyễn Thị Ánh;Giáo viên;THPT Lê Quý Đôn;Lao động tiên tiến;2024-2025\r\n"),
         "\ufeffHỌ TÊN,Chức vụ,Đơn vị,Danh hiệu,Năm học\nNguyễn Thị Ánh,Giáo viên,thpt-le-quy-don,Lao động tiên tiến,2024 - 2025\n".encode(),
     ],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import pytest
 import yaml
 from docx.enum.text import WD_BREAK
 
-from conftest import ROOT, make_project, run_script
+from conftest import ROOT, make_project, run_script, windows_1258
 
 SEEDS = ROOT / "tests" / "seeds"
 """The five plans the project was made from, as text (the demo documents were made from them)."""
@@ -46,17 +45,6 @@ def body(path: Path) -> str:
 
 def words(text: str) -> list[str]:
     return re.findall(r"\w+", text)
-
-
-def windows_1258(text: str) -> bytes:
-    """Text as Notepad saves it on a Vietnamese Windows: vowels with their shape (â, ă, ơ…) precomposed, tone
-    marks combining."""
-    decomposed = unicodedata.normalize("NFD", text)
-    shaped = re.sub(
-        r"(\w)([\u0300\u0301\u0303\u0309\u0323]*)([\u0302\u0306\u031b])",
-        lambda m: unicodedata.normalize("NFC", m.group(1) + m.group(3)) + m.group(2), decomposed,
-    )
-    return shaped.encode("cp1258")
 
 
 def seed(number: str) -> Path:

@@ -17,9 +17,8 @@ from pathlib import Path
 
 from guongsang import legalrefs, numbers, plansource, scaffold, yamltext
 from guongsang.dates import parse_partial_date
-from guongsang.diagnostics import Severity
 from guongsang.models import DOCUMENT_TYPES, DocumentMeta
-from guongsang.project import ProjectPaths, load_project
+from guongsang.project import ProjectPaths
 
 _HEADING_MARK = re.compile(r"^#{1,6}\s+")
 _WRAPPED = re.compile(r"^(\*{1,3})(?!\*)(.+?)(?<!\*)\1$")
@@ -313,22 +312,10 @@ def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
 
     year = issued.year if isinstance(issued, date) else int(str(issued)[:4]) if issued else date.today().year
     path = args.ra or scaffold.document_path(year, number, str(plan.front.get("trich_yeu", args.tep.stem)))
-    target = paths.root / path
-    if target.exists():
-        print(f"lỗi: đã có tệp {path}; chọn tên khác với --ra", file=sys.stderr)
-        return 2
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(document_text(plan), encoding="utf-8")
-    problems = [d for d in load_project(paths).report.diagnostics if d.path == path]
-    if any(d.severity is Severity.ERROR for d in problems):
-        target.unlink()
-        print("\n".join(str(d) for d in problems), file=sys.stderr)
-        print(f"lỗi: chưa tạo {path}; bổ sung các giá trị trên (xem các tùy chọn --co-quan-chu-quan, --dia-danh…) rồi chạy lại", file=sys.stderr)
-        return 1
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    print(f"Đã tạo {path}", file=sys.stderr)
-    return 0
+    return scaffold.write_new(
+        paths, path, document_text(plan), taken="chọn tên khác với --ra",
+        fix="bổ sung các giá trị trên (xem các tùy chọn --co-quan-chu-quan, --dia-danh…) rồi chạy lại",
+    )
 
 
 def _draft_date(written: str) -> date | str | int:

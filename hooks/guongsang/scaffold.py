@@ -1,16 +1,21 @@
 """New records from a few answers: the file an editor would have written, in the project's layout.
 
 Each function returns the file's path (from the project root) and its text; scripts/new.py asks for the
-values, writes the file and loads the project to prove it valid before keeping it.
+values and `write_new` writes the file and loads the project to prove it valid before keeping it (plan
+import keeps its files the same way).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+import sys
+
 import yaml
 
 from guongsang import numbers
+from guongsang.diagnostics import Severity
+from guongsang.project import ProjectPaths, load_project
 from guongsang.text import slugify
 
 
@@ -67,3 +72,27 @@ def document_path(year: int, number: str, title: str) -> str:
     so that two drafts of one year do not share a name."""
     named_by = number if numbers.has_number(number) else " ".join(title.split()[:8])
     return f"content/van-ban/{slugify(f'{year} {named_by}')}.md"
+
+
+def write_new(paths: ProjectPaths, path: str, text: str, *, taken: str, fix: str) -> int:
+    """Write a new file and keep it only if the project still loads without error; print what the check found.
+
+    Never overwrites: an existing file is left as it is, with ``taken`` as the advice. ``fix`` closes the
+    message when the file is refused. Returns the exit code (0 kept, 1 refused, 2 taken).
+    """
+    target = paths.root / path
+    if target.exists():
+        print(f"lỗi: đã có tệp {path}; {taken}", file=sys.stderr)
+        return 2
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    problems = [d for d in load_project(paths).report.diagnostics if d.path == path]
+    if any(d.severity is Severity.ERROR for d in problems):
+        target.unlink()
+        print("\n".join(str(d) for d in problems), file=sys.stderr)
+        print(f"lỗi: chưa tạo {path}; {fix}", file=sys.stderr)
+        return 1
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"Đã tạo {path}", file=sys.stderr)
+    return 0
