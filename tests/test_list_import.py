@@ -149,6 +149,20 @@ def test_reimport_is_idempotent_and_keeps_hand_edits(project, tmp_path):
     assert path.read_text(encoding="utf-8") == edited.replace("Tổ trưởng chuyên môn", "Giáo viên Toán")
 
 
+def test_overwrite_fills_an_empty_decision_as_a_block(project, tmp_path):
+    """An award whose 'quyet_dinh:' was left empty by hand takes the list's decision with --ghi-de, in the file's layout."""
+    sheet = write_xlsx(tmp_path / "ds.xlsx", TEACHER)
+    assert run_script("import", project, "danh-sach", str(sheet), "--ghi").returncode == 0
+    path = project / TEACHER_FILE
+    complete = path.read_text(encoding="utf-8")
+    block = "    quyet_dinh:\n      so: 901/QĐ-SGDĐT\n      ngay: 2025-08-20\n      co_quan: Sở Giáo dục và Đào tạo tỉnh Hưng Yên\n"
+    assert block in complete
+    path.write_text(complete.replace(block, "    quyet_dinh:\n"), encoding="utf-8")
+    filled = run_script("import", project, "danh-sach", str(sheet), "--ghi", "--ghi-de")
+    assert filled.returncode == 0, filled.stderr
+    assert path.read_text(encoding="utf-8") == complete
+
+
 def test_existing_record_gains_only_the_missing_award(project, tmp_path):
     """A seed honoree (matched by id) gets the new award appended below its own; the rest of its file is untouched."""
     seed = project / "data/guong/nguyen-thi-thu-ha-thpt-hoang-hoa-tham.yaml"

@@ -98,7 +98,9 @@ class YamlText:
             anchors = [v for k, v in mapping.value if k.value in before] or [mapping.value[-1][1]]
             self._insert_after(self._last_line(anchors[-1]), _block({name: value}, mapping.value[0][0].start_mark.column, self.newline))
             return True
-        node = pair[1]
+        key, node = pair
+        if isinstance(value, (dict, list)):
+            return self._fill_empty(key, node, value)
         if not isinstance(node, ScalarNode) or node.style in ("|", ">") or node.start_mark.line != node.end_mark.line:
             return False
         empty = node.start_mark.index == node.end_mark.index  # "chuc_vu:" with nothing after it
@@ -115,14 +117,18 @@ class YamlText:
         if isinstance(listed, SequenceNode) and not listed.flow_style:
             self._insert_after(self._last_line(listed), _block(items, listed.start_mark.column, self.newline))
             return True
+        return self._fill_empty(key, listed, items)
+
+    def _fill_empty(self, key: Node, node: Node, value: object) -> bool:
+        """Write ``value`` as a block on the lines below a key that holds nothing: 'khen_thuong: []' (as scaffold
+        writes a new file), 'quyet_dinh:' or '{}'; False when the key holds something."""
         colon = key.end_mark.index
-        holds_items = isinstance(listed, SequenceNode) and listed.value
-        valued = isinstance(listed, ScalarNode) and listed.tag != "tag:yaml.org,2002:null"
-        if holds_items or valued or self.text[colon:colon + 1] != ":":
+        empty = isinstance(node, (SequenceNode, MappingNode)) and not node.value
+        null = isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null"
+        if not (empty or null) or self.text[colon : colon + 1] != ":":
             return False
-        # "khen_thuong: []" (as scaffold writes a new file) or "khen_thuong:": the items go on the lines below.
-        self._edit(colon + 1, listed.end_mark.index, "")
-        self._insert_after(key.start_mark.line, _block(items, key.start_mark.column + 2, self.newline))
+        self._edit(colon + 1, node.end_mark.index, "")
+        self._insert_after(key.start_mark.line, _block(value, key.start_mark.column + 2, self.newline))
         return True
 
     def replace_line(self, name: str, value: object) -> None:
