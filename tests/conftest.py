@@ -108,6 +108,11 @@ def browser():
         launched.close()
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the standard library's name)
+        """Requests are not logged: a test asserts on what it fetched."""
+
+
 class _QuietServer(http.server.ThreadingHTTPServer):
     """A browser that closes a connection early (a page left before its last request) is not an error."""
 
@@ -125,8 +130,7 @@ def serve():
     servers = []
 
     def start(directory: Path) -> str:
-        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
-        handler.log_message = lambda *args: None
+        handler = functools.partial(_QuietHandler, directory=str(directory))
         server = _QuietServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)

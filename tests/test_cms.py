@@ -129,6 +129,15 @@ def test_records_keep_the_project_layout_and_photos_go_through_the_image_pipelin
     assert cms.config("content", "data", "https://x/", {"name": "gitlab", "repo": "so/guong-sang"})["backend"]["name"] == "gitlab"
 
 
+def test_every_yaml_collection_is_written_by_our_comment_keeping_format():
+    """Each YAML collection names a format the page registers; a new record's file starts with its modeline."""
+    headers = cms.file_headers()
+    yaml_collections = [c for c in SETTINGS["collections"] if c.get("extension") == "yaml"]
+    assert sorted(c["format"] for c in yaml_collections) == sorted(headers)
+    honorees = next(c for c in yaml_collections if c["name"] == "guong")
+    assert headers[honorees["format"]] == "# yaml-language-server: $schema=../schemas/guong.schema.json"
+
+
 def test_the_site_ships_the_editor_without_publishing_it(demo_site: Path):
     """admin/ holds the page, the script from npm, its chunks and the generated forms; it is in no index."""
     admin = demo_site / "admin"
@@ -139,6 +148,8 @@ def test_the_site_ships_the_editor_without_publishing_it(demo_site: Path):
     for tag in re.findall(r"<(?:link|script)\b[^>]*>", page):  # no CDN, and relative: works under any sub-path
         assert not re.search(r'(?:src|href)="(?:https?:)?/', tag), tag
     assert '<script src="decap-cms.js">' in page and 'name="robots" content="noindex"' in page
+    assert json.loads(re.search(r'<script type="application/json" id="dau-tep">(.*?)</script>', page).group(1)) == cms.file_headers()
+    assert (admin / "yaml" / "index.js").read_bytes() == (ROOT / cms.YAML_PACKAGE / "index.js").read_bytes()
     assert '<meta property="og:url" content="http://127.0.0.1:8000/admin/">' in page, "a shared link previews like every page"
     assert yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8")) == SETTINGS
     assert "/admin/" not in (demo_site / "sitemap.xml").read_text(encoding="utf-8")
@@ -245,6 +256,7 @@ def test_a_honoree_created_in_the_web_editor_is_a_valid_record(editor, browser, 
         "tom_tat": "Cô Bình đổi mới phương pháp dạy học Toán.",
         "duoi_7_tuoi": False, "nguoi_lon": False, "cong_khai": False, "noi_bat": False, "du_lieu_mau": False,
     }
+    assert saved.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schemas/guong.schema.json\n")
     assert (root / "content" / "anh" / "co-binh.jpg").read_bytes() == photo.read_bytes()
     result = run_script("check", root)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -253,3 +265,38 @@ def test_a_honoree_created_in_the_web_editor_is_a_valid_record(editor, browser, 
     honoree = next(h for h in loaded.site.honorees if h.id == "tran-thi-binh-thpt-hoang-hoa-tham")
     assert honoree.photo == Photo(tep="anh/co-binh.jpg", mo_ta="Cô Bình đứng trên bục giảng")
     assert (honoree.person_name, honoree.unit, honoree.published) == ("Trần Thị Bình", "thpt-hoang-hoa-tham", False)
+
+
+@pytest.mark.browser
+def test_a_record_saved_in_the_web_editor_keeps_its_comments(editor, browser):
+    """Editing one field of an existing file changes that value only: the modeline, the editors' comments
+    (on their own lines and after a value) and every other value stay."""
+    root, admin = editor
+    path = root / "data" / "guong" / "bui-van-hung-thpt-hoang-hoa-tham.yaml"
+    original = path.read_text(encoding="utf-8").replace("cong_khai: true\n", "cong_khai: true  # đã duyệt 05/9\n")
+    path.write_text(original, encoding="utf-8")
+    before = yaml.safe_load(original)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(admin)
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.goto(admin + "#/collections/guong/entries/bui-van-hung-thpt-hoang-hoa-tham")
+        summary = page.locator('[id^="tom_tat-field-"]')
+        summary.fill("Anh tự làm dụng cụ thí nghiệm đơn giản cho các giờ thực hành.")
+        page.get_by_role("button", name="Công bố").click()
+        page.get_by_role("menuitem", name="Công bố ngay").click()
+        for _ in range(100):
+            if path.read_text(encoding="utf-8") != original:
+                break
+            page.wait_for_timeout(100)
+    finally:
+        page.close()
+    written = path.read_text(encoding="utf-8")
+    assert written.startswith(original.split("ma:")[0]), "modeline and header comment kept"
+    assert "cong_khai: true # đã duyệt 05/9\n" in written
+    after = yaml.safe_load(written)
+    assert after.pop("tom_tat") == "Anh tự làm dụng cụ thí nghiệm đơn giản cho các giờ thực hành."
+    before.pop("tom_tat")
+    assert after == before
+    result = run_script("check", root)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -41,6 +41,7 @@ from guongsang.models import (
     Unit,
 )
 from guongsang.records import AWARD_TYPES, CAMPAIGNS, COLLECTIONS, CRITERIA, HONOREES, UNITS, Collection
+from guongsang.schemas import modeline
 from guongsang.stories import STORIES_DIR
 
 ADMIN_DIR = "admin/"
@@ -49,6 +50,10 @@ CONFIG_FILE = f"{ADMIN_DIR}config.yml"
 INDEX_TEMPLATE = "admin/index.html"
 PACKAGE = Path("node_modules/decap-cms/dist")
 SCRIPT = "decap-cms.js"
+YAML_PACKAGE = Path("node_modules/yaml/browser/dist")
+"""The YAML library Decap itself is built with (same version), for our file format that keeps comments."""
+FORMAT_PREFIX = "yaml-guongsang-"
+"""Our YAML format, one per collection: a file's comments survive a save and a new file gets its modeline."""
 PROXY_PORT = 8081
 """decap-server's port: the local backend that writes into the working tree (`make cms`)."""
 MEDIA_FOLDER = "anh"
@@ -138,6 +143,8 @@ def config(docs_folder: str, data_folder: str, site_url: str, backend: dict[str,
     files = {
         "name": FILES_COLLECTION,
         "label": "Danh mục chung",
+        "extension": "yaml",
+        "format": f"{FORMAT_PREFIX}{FILES_COLLECTION}",
         "files": [
             {"name": c.schema, "label": _title(c.model), "file": f"{data_folder}/{c.folder}", "fields": fields(c.model)}
             for c in COLLECTIONS if c.folder.endswith(".yaml")
@@ -173,7 +180,18 @@ def script_files(root: Path) -> dict[str, Path]:
         raise MissingEditor(f"thiếu trình sửa trên web ({PACKAGE}/{SCRIPT}); chạy 'make build' hoặc 'npm ci' để cài")
     chunks = [*package.glob(f"*.{SCRIPT}"), *package.glob("*.wasm")]
     shipped = [SCRIPT, f"{SCRIPT}.LICENSE.txt", *(chunk.name for chunk in chunks)]
-    return {f"{ADMIN_DIR}{name}": package / name for name in sorted(shipped)}
+    files = {f"{ADMIN_DIR}{name}": package / name for name in sorted(shipped)}
+    library = sorted((root / YAML_PACKAGE).glob("*.js"))
+    if not library:
+        raise MissingEditor(f"thiếu thư viện YAML của trình sửa ({YAML_PACKAGE}); chạy 'make build' hoặc 'npm ci' để cài")
+    return files | {f"{ADMIN_DIR}yaml/{path.name}": path for path in library}
+
+
+def file_headers() -> dict[str, str]:
+    """Format name -> the first line a new file of that collection gets (the JSON Schema modeline); the
+    single files always exist, so their format only keeps what they hold."""
+    headers = {f"{FORMAT_PREFIX}{c.schema}": modeline(c) for c in COLLECTIONS if not c.folder.endswith(".yaml")}
+    return headers | {f"{FORMAT_PREFIX}{FILES_COLLECTION}": ""}
 
 
 def fields(model: type[BaseModel]) -> list[dict[str, Any]]:
@@ -192,7 +210,7 @@ def _folder_collection(collection: Collection, data_folder: str) -> dict[str, An
         "label": _title(collection.model),
         "folder": f"{data_folder}/{collection.folder}",
         "extension": "yaml",
-        "format": "yml",
+        "format": f"{FORMAT_PREFIX}{collection.schema}",
         "create": True,
         "identifier_field": "ma",
         "slug": "{{ma}}",
