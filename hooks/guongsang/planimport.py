@@ -40,6 +40,7 @@ _SIGNED_NOTE = re.compile(r"^\(.*\)$")  # '(Đã ký)', '(Ký, đóng dấu)'
 _TITLE_STOP = (".", ";", ":", ",")
 _SENTENCE_END = (".", ";", ":", "!", "?", "…", ")", "”", '"', ",")
 
+SIGNER_ORDER = ("tham_quyen", "cap_tren", "chuc_vu", "ho_ten")
 FRONT_ORDER = ("loai", "co_quan_chu_quan", "co_quan_ban_hanh", "so_ky_hieu", "dia_danh", "ngay_ban_hanh", "trich_yeu",
                "can_cu", "nguoi_ky", "noi_nhan", "trang_thai")
 
@@ -211,9 +212,10 @@ def _signer(lines: list[str], notes: list[str]) -> dict[str, str]:
             signer["ho_ten"] = text
         else:
             notes.append(f"'{text}' sau khối chữ ký: không nhận ra")
-    if positions:
-        signer["chuc_vu"] = " ".join(positions)
-    return signer if positions else {}
+    if not positions:
+        return {}
+    signer["chuc_vu"] = " ".join(positions)
+    return {key: signer[key] for key in SIGNER_ORDER if key in signer}
 
 
 def _body_blocks(lines: list[str]) -> list[str]:
@@ -272,9 +274,6 @@ def _is_heading(numbered: re.Match[str], inner: str, emphasised: bool) -> bool:
 def document_text(plan: ImportedPlan) -> str:
     """The document file: front matter in the order editors know, then the body."""
     front = {key: plan.front[key] for key in FRONT_ORDER if key in plan.front}
-    signer = front.get("nguoi_ky")
-    if isinstance(signer, dict):
-        front["nguoi_ky"] = {key: signer[key] for key in ("tham_quyen", "cap_tren", "chuc_vu", "ho_ten") if key in signer}
     dumped = yamltext.dump(front, width=10_000)
     return f"---\n{dumped}---\n\n{plan.body}"
 
@@ -310,8 +309,8 @@ def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
         print(f"lỗi: chưa tạo tệp: văn bản không ghi {', '.join(required)}; thêm các tùy chọn gợi ý ở trên rồi chạy lại", file=sys.stderr)
         return 1
 
-    year = issued.year if isinstance(issued, date) else int(str(issued)[:4]) if issued else date.today().year
-    path = args.ra or scaffold.document_path(year, number, str(plan.front.get("trich_yeu", args.tep.stem)))
+    year = issued.year if isinstance(issued, date) else int(str(issued)[:4])  # '2024-11' or 2024
+    path = args.ra or scaffold.document_path(year, number, str(plan.front["trich_yeu"]))
     return scaffold.write_new(
         paths, path, document_text(plan), taken="chọn tên khác với --ra",
         fix="bổ sung các giá trị trên (xem các tùy chọn --co-quan-chu-quan, --dia-danh…) rồi chạy lại",
