@@ -210,6 +210,7 @@ def test_word_automatic_numbering_is_listed_not_lost(tmp_path: Path) -> None:
         ("hong.docx", b"PK\x03\x04 not really a zip", "không phải tệp Word .docx đọc được"),
         ("bang.pdf", b"%PDF-1.7", "không đọc được loại tệp '.pdf'"),
         ("nhi-phan.txt", b"\x00\x01KH\x00", "không phải văn bản thường"),
+        ("bang-ma-la.txt", b"K\xc9 HO\xc0CH \x81\x8a", "không đọc được bảng mã của tệp bang-ma-la.txt"),
         ("khong-loai.txt", "Số: 1/KH-SGDĐT\n\nMột đoạn văn.\n".encode(), "không thấy tên loại văn bản"),
     ],
 )

@@ -44,10 +44,10 @@ def read(path: Path) -> PlanText:
         if b"\x00" in data:
             raise PlanFileError(f"tệp {path.name} không phải văn bản thường; lưu lại dạng .txt (UTF-8) hoặc dùng tệp .docx")
         try:
-            written = data.decode("utf-8-sig")
-        except UnicodeDecodeError:  # saved by Notepad on a Vietnamese Windows: Windows-1258, tone marks combining
-            written = data.decode("cp1258", errors="replace")
-        return PlanText(text.nfc(written).replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+            written = text.decode_office_text(data)
+        except UnicodeDecodeError:
+            raise PlanFileError(f"không đọc được bảng mã của tệp {path.name}; lưu lại dạng .txt UTF-8 hoặc dùng tệp .docx") from None
+        return PlanText(written.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     if suffix == ".doc":
         raise PlanFileError(f"tệp {path.name} là Word 97-2003 (.doc); mở bằng Word và lưu thành .docx rồi nhập lại")
     raise PlanFileError(f"không đọc được loại tệp '{suffix}'; dùng .docx, .txt hoặc .md")

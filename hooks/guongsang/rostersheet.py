@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from guongsang.diagnostics import Diagnostic, Severity
-from guongsang.text import fold, nfc
+from guongsang.text import decode_office_text, nfc, slugify
 
 HEADER_SCAN_ROWS = 30
 """The header is looked for in this many rows from the top (title blocks take five or six)."""
@@ -56,7 +56,7 @@ _COLUMN_NUMBER = re.compile(r"^\(?\d+\)?$")
 
 def key(value: object) -> str:
     """A header or name without case, accents or punctuation: 'Số QĐ' -> 'so qd', 'HỌ VÀ TÊN' -> 'ho va ten'."""
-    return " ".join(re.findall(r"[a-z0-9]+", fold(str(value))))
+    return slugify(str(value), " ")
 
 
 class SheetError(Exception):
@@ -140,16 +140,10 @@ def _xlsx_rows(path: Path, label: str, sheet_name: str | None) -> list[list[obje
 
 
 def _csv_rows(path: Path, label: str) -> list[list[object]]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
+    try:  # Excel on a Vietnamese Windows saves "CSV (Comma delimited)" in Windows-1258
+        text = decode_office_text(path.read_bytes())
     except UnicodeDecodeError:
-        # Excel on Vietnamese Windows saves "CSV (Comma delimited)" in Windows-1258, whose tone marks are
-        # combining characters: _cell() composes them (NFC).
-        try:
-            text = raw.decode("cp1258")
-        except UnicodeDecodeError:
-            raise SheetError(label, 0, 0, "không đọc được bảng mã của tệp CSV; trong Excel chọn Lưu thành → CSV UTF-8") from None
+        raise SheetError(label, 0, 0, "không đọc được bảng mã của tệp CSV; trong Excel chọn Lưu thành → CSV UTF-8") from None
     # Excel writes ';' where the decimal separator is ',' (Vietnamese settings): take the delimiter whose
     # reading finds the best header.
     best: tuple[int, list[list[object]]] | None = None

@@ -24,6 +24,16 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def decode_office_text(raw: bytes) -> str:
+    """Text an office program saved, in NFC: UTF-8 (with or without BOM) or, from Excel and Notepad on a
+    Vietnamese Windows, Windows-1258, whose tone marks are combining characters. Raises
+    UnicodeDecodeError when it is neither."""
+    try:
+        return nfc(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return nfc(raw.decode("cp1258"))
+
+
 def first_non_nfc_offset(text: str) -> int | None:
     """Offset of the first character that is not in NFC form, or None when the text is NFC."""
     if unicodedata.is_normalized("NFC", text):
