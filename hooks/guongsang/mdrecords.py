@@ -39,8 +39,10 @@ class MarkdownRecord(Generic[R]):
 
 
 def check_body_markup(body: str, first_line: int, rel: str, report: Report) -> None:
-    """Script links are errors; raw HTML that will be stripped is pointed out."""
+    """Script links and look-alike letters are errors; raw HTML that will be stripped is pointed out."""
     for number, line in enumerate(body.splitlines(), start=first_line):
+        if word := text.mixed_script_word(line):
+            report.error(rel, number, line.index(word) + 1, text.look_alike_message(word))
         if match := SCRIPT_LINK.search(line):
             report.error(rel, number, match.start("scheme") + 1, "liên kết 'javascript:' (hoặc 'data:') không được phép vì có thể chạy mã trên máy người đọc; dùng địa chỉ http:// hoặc https://")
         elif match := RAW_HTML.search(line):

@@ -37,6 +37,9 @@ def read_text(path: Path, rel: str, report: Report) -> str | None:
         report.error(rel, 0, 0, f"tệp nặng {size:,} byte, quá giới hạn {MAX_FILE_BYTES:,} byte; hãy chia nhỏ tệp")
         return None
     raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        report.error(rel, 1, 1, "tệp lưu ở bảng mã UTF-16 (\"Unicode\" của Notepad, Excel); hãy lưu lại với bảng mã UTF-8")
+        return None
     try:
         source = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -58,6 +61,15 @@ def read_text(path: Path, rel: str, report: Report) -> str | None:
             rel, *_line_col(source, offset),
             f"chữ '{word}' có dấu hiệu gõ bằng bảng mã cũ (TCVN3/VNI) rồi dán vào; hãy chuyển đoạn văn"
             " sang Unicode (Unikey: Công cụ chuyển mã, nguồn TCVN3 hoặc VNI, đích Unicode)",
+        )
+        return None
+    unseen = text.unseen_character(source)
+    if unseen is not None:
+        offset, code = unseen
+        report.error(
+            rel, *_line_col(source, offset),
+            f"có ký tự ẩn hoặc ký tự điều khiển {code} (không nhìn thấy được, thường lẫn vào khi dán từ Word,"
+            " trang web hoặc PDF); xóa ký tự đó: đặt con trỏ ngay sau chữ đứng trước nó rồi bấm Delete",
         )
         return None
     offset = text.first_non_nfc_offset(source)

@@ -19,6 +19,51 @@ _SUSPECT = re.compile(f"[{_MOJIBAKE_CHARS}]|(?<=[^\\W\\d_])[©ª«·\u00ad]")
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 
 
+# Characters a reader cannot see or that reorder what they see: controls (which also make XML feeds
+# invalid), zero-width characters and bidirectional marks (which make "an" and "a\u200bn" two ids, or
+# show text in another order than it is stored). Tab, line feed and carriage return are ordinary.
+_UNSEEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff]"
+)
+# Letters of scripts that look like Latin ones (Cyrillic а, е, о, р, с; Greek ο, ν): a word mixing them
+# with Latin letters is a look-alike, never a Vietnamese word.
+_LOOK_ALIKE_SCRIPTS = re.compile("[\u0370-\u03ff\u0400-\u052f\u1f00-\u1fff]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_WORD = re.compile(r"\w+")
+
+
+def unseen_character(text: str) -> tuple[int, str] | None:
+    """The offset and code ('U+200B') of the first invisible or control character, if any.
+
+    A zero-width joiner between two symbols is part of an emoji (👨‍👩‍👧) and is let through.
+    """
+    for match in _UNSEEN.finditer(text):
+        at = match.start()
+        if match.group() == "\u200d" and 0 < at < len(text) - 1 and not (text[at - 1].isalnum() or text[at + 1].isalnum()):
+            continue
+        return at, f"U+{ord(match.group()):04X}"
+    return None
+
+
+def look_alike_message(word: str) -> str:
+    """What an editor is told about a word found by mixed_script_word."""
+    return (
+        f"chữ '{word}' lẫn chữ cái Kirin hoặc Hy Lạp trông giống chữ Latinh (thường do dán từ nơi khác);"
+        " gõ lại từ đó bằng bàn phím tiếng Việt"
+    )
+
+
+def mixed_script_word(text: str) -> str | None:
+    """The first word mixing Latin letters with Cyrillic or Greek look-alikes ('nguоi' with a Cyrillic о)."""
+    if text.isascii() or not _LOOK_ALIKE_SCRIPTS.search(text):
+        return None
+    for word in _WORD.findall(text):
+        if _LOOK_ALIKE_SCRIPTS.search(word) and _LATIN.search(word):
+            return word
+    return None
+
+
 def nfc(text: str) -> str:
     """The text in Unicode NFC, the form every file and page of the site stores."""
     return unicodedata.normalize("NFC", text)

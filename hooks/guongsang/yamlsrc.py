@@ -9,19 +9,11 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from guongsang import text as vi
 from guongsang.diagnostics import Report
 
 DataPath = tuple[str | int, ...]
 
-_STR = "tag:yaml.org,2002:str"
-_PLAIN_TAGS = {
-    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
-}
-
-# A few hundred aliases expanding into millions of nodes is the "billion laughs" attack.
-MAX_NODES = 200_000
-
-# PyYAML's problems in the words an office editor can act on.
 # libyaml's (and PyYAML's) problems in the words an office editor can act on.
 _YAML_PROBLEMS = {
     "mapping values are not allowed": "dấu ':' đặt sai chỗ; nếu giá trị có dấu ':' thì đặt cả giá trị trong ngoặc kép",
@@ -34,6 +26,17 @@ _YAML_PROBLEMS = {
     "did not find expected ',' or '}'": "thiếu dấu '}' đóng nhóm, hoặc thiếu dấu ',' giữa hai mục",
     "found unknown escape character": "ký tự thoát '\\' không hợp lệ trong ngoặc kép; dùng ngoặc đơn",
     "expected <block end>": "thụt lề không đều",
+    "block sequence entries are not allowed": "dấu '- ' của danh sách đặt sai chỗ; mỗi mục danh sách bắt đầu ở một dòng riêng, thụt lề dưới tên trường",
+    "expected a single document": "tệp chỉ được có một khối dữ liệu; xóa dòng '---' thừa",
+    "but found another document": "tệp chỉ được có một khối dữ liệu; xóa dòng '---' thừa",
+    "did not find expected alphabetic or numeric character": "sau '&' hoặc '*' phải là tên bí danh; nếu giá trị bắt đầu bằng '&' hoặc '*' thì đặt cả giá trị trong ngoặc kép",
+    "second occurrence": "bí danh (&) được khai báo hai lần; đặt cả giá trị trong ngoặc kép nếu nó bắt đầu bằng '&'",
+    "found duplicate anchor": "bí danh (&) được khai báo hai lần; đặt cả giá trị trong ngoặc kép nếu nó bắt đầu bằng '&'",
+    "expected alphabetic or numeric character": "sau '&' hoặc '*' phải là tên bí danh; nếu giá trị bắt đầu bằng '&' hoặc '*' thì đặt cả giá trị trong ngoặc kép",
+    "found undefined tag handle": "thẻ YAML không hợp lệ; xóa phần bắt đầu bằng '!' hoặc đặt cả giá trị trong ngoặc kép",
+    "expected the node content": "thiếu giá trị sau dấu ':' hoặc '- '",
+    "found unexpected ':'": "dấu ':' đặt sai chỗ; nếu giá trị có dấu ':' thì đặt cả giá trị trong ngoặc kép",
+    "could not find expected": "thiếu dấu đóng (ngoặc kép, ngoặc vuông hoặc ngoặc nhọn) hoặc thiếu dấu ':'",
 }
 
 _STR = "tag:yaml.org,2002:str"
@@ -43,6 +46,10 @@ _PLAIN_TAGS = {
 
 # A few hundred aliases expanding into millions of nodes is the "billion laughs" attack.
 MAX_NODES = 200_000
+# Parsers recurse once per level: thousands of nested '[' crash them (a RecursionError, or a segfault in
+# libyaml's composer). Real records nest a few levels; these bounds are checked on the text before parsing.
+MAX_FLOW_DEPTH = 64
+MAX_INDENT = 200
 
 # libyaml when the wheel has it (10× faster on large data sets), else the pure-Python reader.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -131,6 +138,8 @@ class _Builder:
             raise _TooLarge
         located.values.setdefault(path, node.start_mark)
         if node.tag == _STR:
+            if word := vi.mixed_script_word(node.value):
+                self.error(self.mark(node), vi.look_alike_message(word))
             return node.value
         if node.tag not in _PLAIN_TAGS:
             self.error(
@@ -182,6 +191,14 @@ def parse_yaml(text: str, path: str, report: Report, line_offset: int = 0) -> Lo
     Returns:
         The located data, or None when the text could not be read as YAML.
     """
+    too_deep = _too_deep(text)
+    if too_deep is not None:
+        report.error(
+            path, too_deep + line_offset, 1,
+            f"dữ liệu lồng nhau quá sâu (quá {MAX_FLOW_DEPTH} mức ngoặc '[' '{{' hoặc thụt lề quá {MAX_INDENT} cột);"
+            " hãy viết lại phần này thành các dòng 'trường: giá trị' đơn giản",
+        )
+        return None
     try:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
@@ -193,8 +210,12 @@ def parse_yaml(text: str, path: str, report: Report, line_offset: int = 0) -> Lo
         char = row[mark.column] if mark and mark.column < len(row) else ""
         report.error(path, line, col, _translate(exc.problem, char))
         return None
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
-        report.error(path, 1 + line_offset, 1, f"tệp có ký tự không hợp lệ ({exc})")
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line, col = _position(text, exc.position)
+        report.error(path, line + line_offset, col, f"ký tự U+{exc.character:04X} không được dùng trong tệp YAML; xóa ký tự đó")
+        return None
+    except (yaml.YAMLError, RecursionError) as exc:
+        report.error(path, 1 + line_offset, 1, f"không đọc được tệp YAML ({type(exc).__name__}); kiểm tra lại cú pháp của tệp")
         return None
     start = Mark(1 + line_offset, 1)
     if root is None:
@@ -203,10 +224,40 @@ def parse_yaml(text: str, path: str, report: Report, line_offset: int = 0) -> Lo
     located = Located(data=None, start=builder.mark(root), line_offset=line_offset)
     try:
         located.data = builder.build(root, (), located)
-    except _TooLarge:
+    except (_TooLarge, RecursionError):
         report.error(
             path, start.line, 1,
             f"tệp mở rộng thành hơn {MAX_NODES} giá trị (bí danh & và * lồng nhau?); hãy viết giá trị trực tiếp",
         )
         return None
     return located
+
+
+def _too_deep(source: str) -> int | None:
+    """The 1-based line where nesting passes the bounds parsers survive, if it does.
+
+    Brackets are counted everywhere, quoted or not: an apostrophe in a name ("H'Hen") must not make the
+    count skip what follows, and no real value holds dozens of unclosed '['.
+    """
+    depth = 0
+    for number, line in enumerate(source.split("\n"), start=1):
+        stripped = line.lstrip(" ")
+        while stripped[:2] in ("- ", "? ", ": "):  # compact nesting: "- - - x" opens a level per dash
+            stripped = stripped[2:].lstrip(" ")
+        if len(line) - len(stripped) > MAX_INDENT:
+            return number
+        if "[" in line or "{" in line:
+            for char in line:
+                if char in "[{":
+                    depth += 1
+                    if depth > MAX_FLOW_DEPTH:
+                        return number
+                elif char in "]}" and depth:
+                    depth -= 1
+    return None
+
+
+def _position(source: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    line = source.count("\n", 0, offset) + 1
+    return line, offset - (source.rfind("\n", 0, offset) + 1) + 1
