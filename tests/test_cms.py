@@ -162,7 +162,7 @@ def test_content_admin_is_reserved_for_the_editor(tmp_path: Path):
     root = make_project(tmp_path / "p", seeds=False, files={"content/admin/ghi-chu.md": "# Ghi chú\n"})
     result = run_script("build", root)
     assert result.returncode != 0
-    assert "content/admin/ghi-chu.md: lỗi: địa chỉ admin/ dành cho trình sửa trên web" in result.stdout + result.stderr
+    assert "content/admin:0:0: lỗi: địa chỉ admin/ dành cho trình sửa trên web" in result.stdout + result.stderr
 
 
 # ---- In Chromium, against decap-server ----

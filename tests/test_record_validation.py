@@ -243,7 +243,7 @@ CASES = [
         'criterion item unknown',
         GV, 'tieu_chi_dat: [tc/tc-1]', 'tieu_chi_dat: [tc/tc-9]',
         [
-            "data/guong/tran-thi-binh.yaml:24:16: lỗi: không có tiêu chí mã 'tc-9' trong bộ 'tc'; có phải ý bạn là 'tc-2'?",
+            "data/guong/tran-thi-binh.yaml:24:16: lỗi: không có tiêu chí mã 'tc-9' trong bộ 'tc'; có phải ý bạn là 'tc-1'?",  # as close as 'tc-2': the first in order
         ],
     ),
     (
@@ -651,14 +651,15 @@ def test_child_under_seven_and_adult_student(tmp_path):
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
-        ("anh/binh.jpg", b"not an image at all", "tệp 'anh/binh.jpg' không đọc được như một ảnh (hỏng, hoặc không phải ảnh dù có đuôi .jpg)"),
-        ("anh/binh.pdf", b"%PDF-1.4", "'anh/binh.pdf' không phải ảnh: chỉ nhận tệp .jpg, .png hoặc .webp"),
-        ("anh/binh.png", b"\x89PNG" + b"0" * 8_100_000, "ảnh 'anh/binh.png' nặng 8.1 MB, quá giới hạn 8 MB; hãy thu nhỏ ảnh trước khi thêm"),
+        ("anh/binh.jpg", b"not an image at all", "content/anh/binh.jpg:0:0: lỗi: tệp không đọc được như một ảnh (hỏng, hoặc không phải ảnh dù có đuôi .jpg)"),
+        ("anh/binh.pdf", b"%PDF-1.4", f"{GV}:27:8: lỗi: 'anh/binh.pdf' không phải ảnh: chỉ nhận tệp .jpg, .png hoặc .webp"),
+        ("anh/binh.png", b"\x89PNG" + b"0" * 8_100_000, "content/anh/binh.png:0:0: lỗi: ảnh nặng 8.1 MB, quá giới hạn 8 MB; hãy thu nhỏ ảnh trước khi thêm"),
     ],
     ids=["not an image", "not an image type", "over the size cap"],
 )
 def test_bad_photo_files(tmp_path, name, content, expected):
-    """Files that are not images, or too large, are refused at the photo's line."""
+    """A record naming a file that is no image is refused at the photo's line; a file of content/ that is
+    a broken or oversized image is refused at its own path, whether a record names it or not."""
     files = changed(GV, "cong_khai: true", f"anh:\n  tep: {name}\n  mo_ta: Cô Bình trên bục giảng\ndong_y:\n  - nguoi: ban_than\n    ngay: 2025-01-02\n    pham_vi: [anh]\ncong_khai: true")
     files[f"content/{name}"] = content
-    assert check(tmp_path, files) == [f"{GV}:27:8: lỗi: {expected}"]
+    assert check(tmp_path, files) == [expected]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -10,6 +11,7 @@ from guongsang import numbers, text, urls
 from guongsang.diagnostics import Report
 from guongsang.models import DOCUMENT_TYPES, DocumentMeta, DocumentStatus, LegalReference
 from guongsang.mdrecords import load_markdown_record, markdown_files
+from guongsang.paths import UnsafePath, content_file, content_path_problem
 from guongsang.yamlsrc import Located
 
 DOCUMENTS_DIR = "van-ban"
@@ -144,7 +146,7 @@ def load_documents(docs_dir: Path, root: Path, report: Report) -> list[Document]
         if loaded is None:
             continue
         meta = loaded.record
-        _check_meta(meta, loaded.located, loaded.path, path, report)
+        _check_meta(meta, loaded.located, loaded.path, docs_dir, loaded.src_uri, report)
         _check_body(loaded.body, loaded.body_line, loaded.path, report)
         number_at = Source(loaded.path, loaded.located.key_mark(("so_ky_hieu",)).line)
         documents.append(Document(meta, Source(loaded.path, 1), loaded.src_uri, number_at, loaded.located))
@@ -152,7 +154,7 @@ def load_documents(docs_dir: Path, root: Path, report: Report) -> list[Document]
     return documents
 
 
-def _check_meta(meta: DocumentMeta, located: Located, rel: str, path: Path, report: Report) -> None:
+def _check_meta(meta: DocumentMeta, located: Located, rel: str, docs_dir: Path, src_uri: str, report: Report) -> None:
     def error(field: tuple[str | int, ...], message: str, *, at_key: bool = False) -> None:
         mark = located.key_mark(field) if at_key else located.mark(field)
         report.error(rel, mark.line, mark.col, message)
@@ -210,11 +212,20 @@ def _check_meta(meta: DocumentMeta, located: Located, rel: str, path: Path, repo
             warning((*field, "ngay"), f"căn cứ thứ {index + 1} ban hành ngày {text.short_date(reference.date)}, sau chính văn bản này ({meta.date}); kiểm tra lại ngày")
 
     if meta.signed_pdf:
-        pdf = (path.parent / meta.signed_pdf).resolve()
-        if not meta.signed_pdf.lower().endswith(".pdf"):
+        joined = posixpath.join(posixpath.dirname(src_uri), meta.signed_pdf)
+        problem = content_path_problem(joined)
+        if problem:
+            error(("ban_ky_so",), f"trường 'ban_ky_so': '{meta.signed_pdf}': {problem}")
+        elif not meta.signed_pdf.lower().endswith(".pdf"):
             error(("ban_ky_so",), f"trường 'ban_ky_so': '{meta.signed_pdf}' phải là tệp .pdf")
-        elif not pdf.is_file():
-            error(("ban_ky_so",), f"trường 'ban_ky_so': không thấy tệp '{meta.signed_pdf}' (đường dẫn tính từ thư mục của văn bản này)")
+        else:
+            try:
+                found = content_file(docs_dir, joined).is_file()
+            except UnsafePath:
+                error(("ban_ky_so",), f"trường 'ban_ky_so': '{meta.signed_pdf}' nằm ngoài thư mục content/ (qua liên kết tượng trưng); chép tệp thật vào content/")
+                return
+            if not found:
+                error(("ban_ky_so",), f"trường 'ban_ky_so': không thấy tệp '{meta.signed_pdf}' (đường dẫn tính từ thư mục của văn bản này)")
 
 
 def _check_body(body: str, first_line: int, rel: str, report: Report) -> None:

@@ -11,9 +11,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
 from guongsang.diagnostics import Report
+from guongsang.paths import UnsafePath, content_file, content_path_problem
 from guongsang.yamlsrc import Mark
 
 MAX_IMAGE_BYTES = 8_000_000
@@ -39,32 +40,29 @@ def variant_url(file: str, width: int) -> str:
 
 
 def check_image(docs_dir: Path, file: str, rel: str, mark: Mark, report: Report) -> None:
-    """Report an image that is missing, not an image, too large, or unreadable."""
-    path = docs_dir / file
+    """Report a record's image that is not a file of content/ or not an image by its name.
+
+    The file itself (size, pixels, readable) is checked with every file of content/ (contentfiles.py).
+    """
+    problem = content_path_problem(file)
+    if problem:
+        report.error(rel, mark.line, mark.col, f"ảnh '{file}': {problem}")
+        return
+    try:
+        path = content_file(docs_dir, file)
+    except UnsafePath:
+        report.error(rel, mark.line, mark.col, f"ảnh '{file}' nằm ngoài thư mục content/ (qua liên kết tượng trưng); chép ảnh thật vào content/")
+        return
     if not path.is_file():
         report.error(rel, mark.line, mark.col, f"không thấy tệp ảnh '{file}' (đường dẫn tính từ thư mục content/)")
         return
     if path.suffix.lower() not in EXTENSIONS:
         report.error(rel, mark.line, mark.col, f"'{file}' không phải ảnh: chỉ nhận tệp .jpg, .png hoặc .webp")
-        return
-    size = path.stat().st_size
-    if size > MAX_IMAGE_BYTES:
-        report.error(rel, mark.line, mark.col, f"ảnh '{file}' nặng {size / 1e6:.1f} MB, quá giới hạn {MAX_IMAGE_BYTES / 1e6:.0f} MB; hãy thu nhỏ ảnh trước khi thêm")
-        return
-    try:
-        with Image.open(path) as image:
-            width, height = image.size
-            if width * height > MAX_PIXELS:
-                report.error(rel, mark.line, mark.col, f"ảnh '{file}' có {width}×{height} điểm ảnh, quá lớn; hãy thu nhỏ ảnh")
-                return
-            image.verify()
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError):
-        report.error(rel, mark.line, mark.col, f"tệp '{file}' không đọc được như một ảnh (hỏng, hoặc không phải ảnh dù có đuôi {path.suffix})")
 
 
 def variants(docs_dir: Path, file: str, widths: tuple[int, ...], cache_dir: Path) -> list[Variant]:
     """The published sizes of one image, made (or taken from the cache) now."""
-    source = docs_dir / file
+    source = content_file(docs_dir, file)
     digest = hashlib.sha256(source.read_bytes()).hexdigest()[:32]
     result = []
     with Image.open(source) as opened:
@@ -84,7 +82,7 @@ def variants(docs_dir: Path, file: str, widths: tuple[int, ...], cache_dir: Path
 
 def stripped(docs_dir: Path, file: str, cache_dir: Path) -> Path:
     """Any other image of content/: re-encoded in its own format with no metadata, at most 1600 px wide."""
-    source = docs_dir / file
+    source = content_file(docs_dir, file)
     suffix = source.suffix.lower()
     digest = hashlib.sha256(source.read_bytes()).hexdigest()[:32]
     cached = cache_dir / "images" / f"{digest}-plain{suffix}"

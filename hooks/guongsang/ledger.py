@@ -9,6 +9,7 @@ data/chuyen-huong.yaml), or be marked taken down ('go-xuong <date>'), which serv
 from __future__ import annotations
 
 import re
+import subprocess
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,6 +18,9 @@ from guongsang import urls
 from guongsang.dates import parse_full_date
 from guongsang.diagnostics import Report
 from guongsang.linking import SiteModel
+from guongsang.paths import site_address_problem
+from guongsang.records import SYMLINK_REFUSED
+from guongsang.sourcefile import read_text
 
 HEADER = """\
 # Các địa chỉ trang đã công bố. `make build` tự thêm địa chỉ mới; đừng xóa dòng nào.
@@ -24,8 +28,6 @@ HEADER = """\
 # data/chuyen-huong.yaml), hoặc được gỡ xuống có chủ ý: viết thêm "go-xuong NGÀY" sau địa chỉ,
 # ví dụ: guong/nguyen-van-a/ go-xuong 2026-01-15
 """
-RECORD_ADDRESSES = "GUONGSANG_GHI_DIA_CHI"
-"""Set by `make build` (scripts/build.py): a successful build then records new addresses in the ledger."""
 _LINE = re.compile(r"^(?P<url>\S+)(?:\s+go-xuong\s+(?P<date>\S+))?\s*$")
 
 
@@ -46,14 +48,24 @@ def permanent_urls(site: SiteModel) -> set[str]:
 
 def read_ledger(path: Path, rel: str, report: Report) -> dict[str, LedgerEntry]:
     entries: dict[str, LedgerEntry] = {}
-    if not path.is_file():
+    if not path.is_file() and not path.is_symlink():
         return entries
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    if path.is_symlink():
+        report.error(rel, 0, 0, SYMLINK_REFUSED)
+        return entries
+    source = read_text(path, rel, report)
+    if source is None:
+        return entries
+    for number, line in enumerate(source.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         match = _LINE.match(line.strip())
         if not match:
             report.error(rel, number, 1, "dòng phải là một địa chỉ, có thể kèm 'go-xuong NGÀY', ví dụ 'guong/nguyen-van-a/ go-xuong 2026-01-15'")
+            continue
+        problem = site_address_problem(match.group("url"))
+        if problem:
+            report.error(rel, number, line.index(match.group("url")) + 1, f"địa chỉ '{match.group('url')}': {problem}")
             continue
         taken_down = None
         if match.group("date"):
@@ -67,10 +79,16 @@ def read_ledger(path: Path, rel: str, report: Report) -> dict[str, LedgerEntry]:
     return entries
 
 
-def check_ledger(site: SiteModel, ledger: dict[str, LedgerEntry], rel: str, report: Report) -> None:
-    """Every published address still leads somewhere; every redirect leads to a page."""
+def check_ledger(site: SiteModel, ledger: dict[str, LedgerEntry], rel: str, pages: set[str], report: Report) -> None:
+    """Every published address still leads somewhere; a takedown never hides a page of the build.
+
+    ``pages`` are the addresses of every page the build writes.
+    """
     live = permanent_urls(site)
     for entry in ledger.values():
+        if entry.taken_down and entry.url in pages and entry.url not in live:
+            report.error(rel, entry.line, 1, f"địa chỉ '{entry.url}' đang có trang nên không gỡ xuống được; bỏ 'go-xuong' ở dòng này")
+            continue
         if entry.taken_down or entry.url in live or entry.url in site.redirects or entry.url in site.withdrawn:
             continue
         if entry.url.startswith(urls.HONOREES):
@@ -82,18 +100,38 @@ def check_ledger(site: SiteModel, ledger: dict[str, LedgerEntry], rel: str, repo
             f"địa chỉ '{entry.url}' đã công bố nhưng không còn trang nào: {moved};"
             f" nếu gỡ xuống có chủ ý, viết '{entry.url} go-xuong NGÀY' ở dòng này",
         )
-    for old, new in site.redirects.items():
-        if old in live:
-            report.error(rel, 0, 0, f"địa chỉ '{old}' vừa có trang vừa được chuyển hướng tới '{new}'; bỏ một trong hai")
-        elif new not in live and new not in site.redirects:
-            report.warning(rel, 0, 0, f"chuyển hướng '{old}' tới '{new}', nhưng '{new}' không phải trang hồ sơ, câu chuyện hay văn bản nào")
 
 
-def takedowns(site: SiteModel, ledger: dict[str, LedgerEntry]) -> list[str]:
+def check_history(root: Path, rel: str, ledger: dict[str, LedgerEntry], report: Report) -> None:
+    """A line the ledger ever held is still there: deleting a page together with its line would break
+    the link silently. The history comes from Git (nothing is checked outside a repository)."""
+    result = subprocess.run(
+        ["git", "log", "--format=%x00%h %cs", "-p", "--no-color", "--unified=0", "--", rel],
+        cwd=root, capture_output=True, text=True, check=False,
+    )
+    if result.returncode != 0:
+        return
+    recorded: dict[str, str] = {}
+    for commit in result.stdout.split("\0")[1:]:  # newest first: keep the oldest commit of each address
+        header, _, diff = commit.partition("\n")
+        for line in diff.splitlines():
+            match = _LINE.match(line[1:].strip()) if line.startswith("+") and not line.startswith("+++") else None
+            if match and not line[1:].lstrip().startswith("#"):
+                recorded[urls.normalize(match.group("url"))] = header.strip()
+    for url, commit in sorted(recorded.items()):
+        if url not in ledger:
+            short, day = commit.split(" ")
+            report.error(
+                rel, 0, 0,
+                f"địa chỉ '{url}' đã được ghi vào sổ (lần lưu {short} ngày {day}) nhưng dòng đó đã bị xóa: người đã có"
+                f" liên kết sẽ gặp trang lỗi; khôi phục dòng '{url}', thêm 'go-xuong NGÀY' nếu trang được gỡ có chủ ý",
+            )
+
+
+def takedowns(site: SiteModel, ledger: dict[str, LedgerEntry], pages: set[str]) -> list[str]:
     """Addresses taken down (on purpose, or consent withdrawn) and not live again: each serves a neutral page."""
-    live = permanent_urls(site)
     down = {e.url for e in ledger.values() if e.taken_down} | set(site.withdrawn)
-    return sorted(url for url in down if url not in live and url not in site.redirects)
+    return sorted(url for url in down if url not in pages and url not in site.redirects)
 
 
 def updated_ledger(path: Path, site: SiteModel) -> str | None:

@@ -18,6 +18,7 @@ from guongsang.documents import Document, citation_text
 from guongsang.models import AwardType, Campaign, CriteriaSet, Honoree, LegalReference, Organization, Unit
 from guongsang.profiles import Facet, Link, Profile, build_facets, build_profiles
 from guongsang.records import DataSet
+from guongsang.redirects import Redirect, collect_redirects
 from guongsang.stories import Story, Tag
 
 
@@ -65,7 +66,9 @@ class SiteModel:
     """Newest first."""
     tags: list[tuple[Tag, list[Story]]] = field(default_factory=list)
     redirects: dict[str, str] = field(default_factory=dict)
-    """Old URL -> new URL: old honoree ids and data/chuyen-huong.yaml."""
+    """Old URL -> new URL (or an outside 'https://' address): old honoree ids and data/chuyen-huong.yaml."""
+    redirect_rules: list[Redirect] = field(default_factory=list)
+    """The same, each with the line that asks for it."""
     withdrawn: dict[str, date] = field(default_factory=dict)
     """URL -> day consent was withdrawn: pages that must come down (profiles and stories about them)."""
     withdrawn_stories: set[str] = field(default_factory=set)
@@ -137,7 +140,8 @@ def link_site(documents: list[Document], data: DataSet, stories: list[Story], re
         site.stories_by_src_uri = {s.src_uri: s for s in site.stories}
         site.facets = build_facets(site.profiles, site.award_types)
         _link_stories(site, report)
-        site.redirects = _redirects(site, data)
+        site.redirect_rules = collect_redirects(site.profiles, data)
+        site.redirects = {r.old: r.new for r in reversed(site.redirect_rules)}  # the first claim wins
         _choose_images(site)
         by_id = {d.id: d for d in ordered}
         site.campaign_views = build_campaigns(site.campaigns, by_id, site.criteria_sets, site.award_types, site.profiles)
@@ -159,7 +163,7 @@ def link_site(documents: list[Document], data: DataSet, stories: list[Story], re
     ]
     site.issuers = [
         DocumentGroup(issuer, urls.documents_by_issuer_url(issuer), by_issuer[issuer])
-        for issuer in sorted(by_issuer, key=sort_key)
+        for issuer in sorted(by_issuer, key=sort_key) if _issuer_has_address(issuer, by_issuer, report)
     ]
     return site
 
@@ -207,10 +211,34 @@ def honoree_sort_key(honoree: Honoree) -> tuple[bytes, ...]:
     return person_sort_key(honoree.given_name or "", honoree.middle_name or "", honoree.family_name or "", honoree.sort_key)
 
 
+def _issuer_has_address(issuer: str, by_issuer: dict[str, list[Document]], report: Report) -> bool:
+    """An issuer's list page needs an address of its own: one with letters, shared with no other issuer
+    (names differing only in a hyphen or an accent would put two lists at one address)."""
+    document = by_issuer[issuer][0]
+    mark = document.located.mark(("co_quan_ban_hanh",))
+    slug = text.slugify(issuer)
+    if not text.slugify(document.meta.issuing_body) or not text.slugify(document.meta.parent_body):
+        field = "co_quan_ban_hanh" if not text.slugify(document.meta.issuing_body) else "co_quan_chu_quan"
+        mark = document.located.mark((field,))
+        report.error(document.source.path, mark.line, mark.col, "tên cơ quan ban hành và cơ quan chủ quản phải có chữ cái (ví dụ 'SỞ GIÁO DỤC VÀ ĐÀO TẠO')")
+        return False
+    twin = next((other for other in by_issuer if other != issuer and text.slugify(other) == slug), None)
+    if twin is not None and sort_key(twin) < sort_key(issuer):
+        where = by_issuer[twin][0].source.path
+        report.error(
+            document.source.path, mark.line, mark.col,
+            f"cơ quan '{issuer}' có cùng địa chỉ danh sách với '{twin}' ({where}); hai tên chỉ khác dấu câu hay dấu thanh:"
+            " viết tên cơ quan thống nhất ở mọi văn bản",
+        )
+        return False
+    return True
+
+
 def _link_stories(site: SiteModel, report: Report) -> None:
     """Each story names its honorees; each profile lists its stories; stories group by tag."""
     by_tag: dict[str, list[Story]] = defaultdict(list)
     labels: dict[str, Tag] = {}
+    first_story: dict[str, str] = {}
     for story in site.stories:
         for i, honoree_id in enumerate(story.meta.honorees):
             profile = site.profile(honoree_id)
@@ -219,21 +247,19 @@ def _link_stories(site: SiteModel, report: Report) -> None:
             elif any(h.id == honoree_id for h in site.honorees):
                 mark = story.located.mark(("guong", i))
                 report.warning(story.path, mark.line, mark.col, f"hồ sơ '{honoree_id}' chưa công khai nên câu chuyện không liên kết tới hồ sơ đó")
-        for tag in story.tags:
+        for i, tag in enumerate(story.tags):
+            first = labels.setdefault(tag.slug, tag)
+            if first.label != tag.label and tag.slug:
+                mark = story.located.mark(("the", i))
+                report.error(
+                    story.path, mark.line, mark.col,
+                    f"thẻ '{tag.label}' có cùng địa chỉ '{tag.url}' với thẻ '{first.label}' ({first_story[tag.slug]});"
+                    f" viết thẻ thống nhất là '{first.label}'",
+                )
+                continue
+            first_story.setdefault(tag.slug, story.path)
             by_tag[tag.slug].append(story)
-            labels.setdefault(tag.slug, tag)
     site.tags = [(labels[slug], by_tag[slug]) for slug in sorted(by_tag, key=lambda k: sort_key(labels[k].label))]
-
-
-def _redirects(site: SiteModel, data: DataSet) -> dict[str, str]:
-    redirects = {}
-    for profile in site.profiles:
-        for old in profile.honoree.old_ids:
-            redirects[urls.honoree_url(old)] = profile.url
-    if data.redirects:
-        for redirect in data.redirects.record.redirects:
-            redirects[urls.normalize(redirect.old)] = urls.normalize(redirect.new)
-    return redirects
 
 
 def _withdraw(site: SiteModel, today: date) -> None:

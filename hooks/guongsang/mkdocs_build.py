@@ -8,6 +8,7 @@ out of the navigation share Material's frame (see framing.py).
 from __future__ import annotations
 
 import html
+import logging
 import os
 import shutil
 import subprocess
@@ -25,12 +26,15 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
-from guongsang import assets, cms, events, framing, gitdates, images, ledger, opendata, sanitize, scanner, share, text, urls
+from guongsang import assets, buildlog, cms, events, framing, gitdates, images, ledger, opendata, paths, sanitize, scanner, share, text, urls
+from guongsang.buildrun import RECORD_ADDRESSES
+from guongsang.contentfiles import ContentFiles
 from guongsang.diagnostics import summary_line
 from guongsang.linking import SiteModel
-from guongsang.pages import GeneratedPage, Share, generate_pages
+from guongsang.pages import GeneratedPage, Share
 from guongsang.project import ProjectPaths, load_project
 from guongsang.records import LEDGER
+from guongsang.settings import Settings
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -53,6 +57,7 @@ class _Build:
     data_dir: Path
     site_url: str
     taken_down: list[str]
+    content: ContentFiles
     env: Environment | None = None
     nav: Navigation | None = None
     files: Files | None = None
@@ -85,15 +90,16 @@ def load(config: MkDocsConfig) -> None:
     """
     global _build
     abandon()
+    _speak_to_editors(project_paths(config))
     if not config.site_url:
         raise Abort("mkdocs.yml cần 'site_url' (địa chỉ công khai của trang) để liên kết chia sẻ, mã QR và nguồn tin trỏ đúng chỗ")
     paths = project_paths(config)
-    loaded = load_project(paths)
+    loaded = load_project(paths, settings=Settings.from_config(config))
     for diagnostic in loaded.report.diagnostics:
         print(diagnostic, file=sys.stderr)
     if loaded.site is None:
         raise Abort(summary_line(len(loaded.report.errors), len(loaded.report.warnings)))
-    pages = generate_pages(loaded.site, opendata.COLLECTIONS)
+    pages = loaded.pages
     _build = _Build(
         site=loaded.site,
         generated={page.src_uri: page for page in pages},
@@ -102,6 +108,7 @@ def load(config: MkDocsConfig) -> None:
         data_dir=paths.data_dir,
         site_url=config.site_url,
         taken_down=loaded.taken_down,
+        content=loaded.content,
     )
     _build.workshop = _start_workshop(_build, config.site_name)
     _build.changed = gitdates.last_changed(paths.root)
@@ -112,27 +119,50 @@ def load(config: MkDocsConfig) -> None:
     )
 
 
+class _EditorMessages(logging.Filter):
+    """Rewrites MkDocs's warnings about editors' files into their Vietnamese form (buildlog.py); the
+    record keeps its level, so strict mode still fails on it."""
+
+    def __init__(self, paths: ProjectPaths) -> None:
+        super().__init__("guongsang")
+        self.paths = paths
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.WARNING:
+            translated = buildlog.translate(record.getMessage(), self.paths.docs_dir, self.paths.root)
+            if translated:
+                record.msg, record.args = translated, ()
+        return True
+
+
+def _speak_to_editors(paths: ProjectPaths) -> None:
+    """Put the translating filter on MkDocs's log handlers (once per handler; builds under serve repeat)."""
+    for handler in logging.getLogger("mkdocs").handlers:
+        for old in [f for f in handler.filters if isinstance(f, _EditorMessages)]:
+            handler.removeFilter(old)
+        handler.addFilter(_EditorMessages(paths))
+
+
 def add_files(files: Files, config: MkDocsConfig) -> Files:
     """Add generated pages (an editor's own Markdown at the same path wins) and packaged assets;
     leave out what may not be published; publish images only as clean, resized copies."""
     build = _current()
-    for src_uri in build.site.withdrawn_stories:
-        _drop(files, src_uri)
-    editor_images = [
-        f for f in files
-        if f.src_uri.lower().endswith(images.EXTENSIONS) and f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(build.docs_dir)
-    ]
-    for image in editor_images:
-        files.remove(image)
-        if image.src_uri in build.site.private_images:
+    # Of content/, only what the loader accepted reaches the site (never a file MkDocs would copy as is).
+    accepted = {*build.content.pages, *build.content.attachments} - build.site.withdrawn_stories
+    editors = [f for f in files if not f.generated_by and f.abs_src_path and Path(f.abs_src_path).is_relative_to(build.docs_dir)]
+    for file in editors:  # theme files come from the theme's folders and are kept
+        if file.src_uri not in accepted:
+            files.remove(file)
+    for src_uri in build.content.images:
+        if src_uri in build.site.private_images:
             continue
-        widths = build.site.images.get(image.src_uri)
+        widths = build.site.images.get(src_uri)
         if widths:
-            for variant in images.variants(build.docs_dir, image.src_uri, widths, build.cache_dir):
+            for variant in images.variants(build.docs_dir, src_uri, widths, build.cache_dir):
                 files.append(File.generated(config, variant.url, abs_src_path=str(variant.source)))
         else:
-            clean = images.stripped(build.docs_dir, image.src_uri, build.cache_dir)
-            files.append(File.generated(config, image.src_uri, abs_src_path=str(clean)))
+            clean = images.stripped(build.docs_dir, src_uri, build.cache_dir)
+            files.append(File.generated(config, src_uri, abs_src_path=str(clean)))
     build.out_of_nav = []
     for page in build.generated.values():
         if files.get_file_from_path(page.src_uri) is not None:
@@ -153,20 +183,12 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def _add_editor_config(files: Files, config: MkDocsConfig, build: _Build) -> None:
-    """The web editor's forms, from the models; admin/ holds nothing else (the scanner skips it)."""
+    """The web editor's forms, from the models; admin/ holds nothing else (the loader refuses editors'
+    files there, and the scanner skips it)."""
     docs = build.docs_dir.relative_to(build.root).as_posix()
-    for file in files:
-        if file.src_uri.startswith(cms.ADMIN_DIR) and Path(file.abs_src_path or "").is_relative_to(build.docs_dir):
-            raise Abort(f"{docs}/{file.src_uri}: lỗi: địa chỉ {cms.ADMIN_DIR} dành cho trình sửa trên web; hãy chuyển tệp sang thư mục khác")
     data = build.data_dir.relative_to(build.root).as_posix()
     settings = cms.config(docs, data, build.site_url, config.extra.get("sua_tren_web"))
     files.append(File.generated(config, cms.CONFIG_FILE, content=cms.as_yaml(settings)))
-
-
-def _drop(files: Files, src_uri: str) -> None:
-    found = files.get_file_from_path(src_uri)
-    if found:
-        files.remove(found)
 
 
 def prepare_markdown(markdown: str, page: Page) -> str:
@@ -184,6 +206,10 @@ def prepare_markdown(markdown: str, page: Page) -> str:
         page.meta["template"] = "story.html"
         page.meta["title"] = html.escape(story.meta.title)
         page.meta["description"] = html.escape(story.excerpt)
+    elif not page.file.generated_by:  # an editor's own page: its front matter was checked as text (PageMeta)
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = html.escape(page.meta[key])
     return text.nfc(markdown)
 
 
@@ -306,9 +332,10 @@ def write_outputs(config: MkDocsConfig) -> None:
     env = build.env
     assert env is not None
     for old, new in build.site.redirects.items():
-        _write(site_dir / old / "index.html", env.get_template("redirect.html").render(target=urls.absolute(build.site_url, new), config=config))
+        target = new if new.startswith("https://") else urls.absolute(build.site_url, new)
+        _write_new_page(site_dir, old, env.get_template("redirect.html").render(target=target, config=config))
     for url in build.taken_down:
-        _write(site_dir / url / "index.html", env.get_template("takedown.html").render(home=urls.absolute(build.site_url, ""), config=config))
+        _write_new_page(site_dir, url, env.get_template("takedown.html").render(home=urls.absolute(build.site_url, ""), config=config))
     feed = env.get_template("atom.html").render(site=build.site, site_url=build.site_url, config=config, urls=urls)
     _write(site_dir / urls.STORY_FEED, feed)
     editor = {
@@ -338,7 +365,7 @@ def write_outputs(config: MkDocsConfig) -> None:
     _, errors = indexer.communicate()
     if indexer.returncode != 0:
         raise Abort(f"không tạo được chỉ mục tìm kiếm (Pagefind): {errors.strip()}")
-    if os.environ.get(ledger.RECORD_ADDRESSES):
+    if os.environ.get(RECORD_ADDRESSES):
         _record_addresses(build)
 
 
@@ -392,7 +419,7 @@ def _start_workshop(build: _Build, site_name: str) -> share.Workshop:
             lines=(profile.role, profile.unit.name),
             highlight=f"{highest.title} ({highest.year})" if highest else "",
             footer=footer,
-            photo=str(build.docs_dir / photo.file) if photo else None,
+            photo=str(paths.content_file(build.docs_dir, photo.file)) if photo else None,
             initials=profile.initials,
             badge="DỮ LIỆU MẪU" if profile.honoree.sample else "",
         ))
@@ -423,6 +450,18 @@ def abandon() -> None:
 def _write(path: Path, content: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(content, encoding="utf-8")
+
+
+def _write_new_page(site_dir: Path, url: str, content: str) -> None:
+    """A page at an address an editor wrote (a redirect, a takedown): only inside the site, and never over
+    a file of the build. The loader has checked both already; this holds even if a check is missed."""
+    try:
+        path = paths.inside(site_dir, paths.page_file(url))
+    except paths.UnsafePath as exc:
+        raise Abort(f"địa chỉ '{url}' không được ghi: {exc}") from None
+    if path.exists():
+        raise Abort(f"địa chỉ '{url}' đã có trang của bản dựng; chuyển hướng hay gỡ xuống không được ghi đè lên nó")
+    _write(path, content)
 
 
 def _current() -> _Build:

@@ -12,10 +12,12 @@ from datetime import date
 from enum import Enum
 from fractions import Fraction
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
 
 from guongsang.dates import PartialDate, parse_full_date, parse_partial_date
+from guongsang.paths import site_address_problem
 
 # Abbreviations of document types in a number and symbol (Nghị định 30/2020/NĐ-CP, Phụ lục III).
 # Công văn has no type name on the page and no abbreviation.
@@ -88,6 +90,25 @@ def _check_school_year(value: str) -> str:
 
 
 Id = Annotated[str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": _ID.pattern})]
+
+# A name part as people write it: letters with their marks, and inside it spaces, apostrophes and hyphens
+# (H'Hen, Y-Moan, Niê Kdăm); never a symbol, a bracket or an emoji, and always starting with a letter.
+_NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|(?: +|['’.-])(?=[^\W\d_]))*\.?$")
+
+
+def _check_name(value: str) -> str:
+    if not _NAME.match(value):
+        raise ValueError(
+            f"'{value}' không phải một tên: tên bắt đầu bằng chữ cái và chỉ gồm chữ cái, dấu cách,"
+            " dấu nháy (H'Hen) hoặc gạch nối; không có số, ngoặc hay biểu tượng"
+        )
+    return value
+
+
+PersonName = Annotated[
+    str, Field(max_length=60), AfterValidator(_check_name), WithJsonSchema({"type": "string", "maxLength": 60})
+]
+"""One part of a person's name ('Nguyễn', 'Thị Kim', 'H'Hen')."""
 """A stable id: lower-case ASCII words joined by '-' ('thpt-nguyen-trai')."""
 SchoolYear = Annotated[str, AfterValidator(_check_school_year), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{4}$"})]
 
@@ -119,11 +140,18 @@ def _authority(value: object) -> object:
     return value
 
 
+MAX_TEXT = 5_000
+"""Characters in any one value: a long summary fits; a pasted book (or an attack on the card drawer) does not."""
+MAX_NAME = 300
+"""Characters in a name or a title printed in headings, lists and share cards."""
+
+
 class Record(BaseModel):
     """Base of every record: unknown keys are errors, values are immutable once loaded."""
 
     model_config = ConfigDict(
-        extra="forbid", frozen=True, str_strip_whitespace=True, json_schema_extra=lambda schema: schema.pop("description", None)
+        extra="forbid", frozen=True, str_strip_whitespace=True, str_max_length=MAX_TEXT,
+        json_schema_extra=lambda schema: schema.pop("description", None),
     )
 
 
@@ -358,7 +386,7 @@ class Organization(Record):
 
     model_config = ConfigDict(title="Thông tin cơ quan")
 
-    name: str = Field(alias="ten", title="Tên cơ quan", description="Ví dụ: Sở Giáo dục và Đào tạo tỉnh Hưng Yên.")
+    name: str = Field(alias="ten", max_length=MAX_NAME, title="Tên cơ quan", description="Ví dụ: Sở Giáo dục và Đào tạo tỉnh Hưng Yên.")
     parent_body: str = Field(alias="co_quan_chu_quan", title="Cơ quan chủ quản", description="Ví dụ: UBND TỈNH HƯNG YÊN.")
     province: str = Field(alias="tinh", title="Tỉnh, thành phố")
     portal_url: str | None = Field(None, alias="cong_thong_tin", title="Địa chỉ cổng thông tin", description="Ví dụ: https://sgddt.hungyen.gov.vn/")
@@ -373,7 +401,7 @@ class Unit(Record):
     model_config = ConfigDict(title="Đơn vị")
 
     id: Id = Field(alias="ma", title="Mã đơn vị", description="Chữ thường không dấu nối bằng '-', không đổi về sau.")
-    name: str = Field(alias="ten", title="Tên đơn vị", description="Ví dụ: Trường THPT Nguyễn Trãi.")
+    name: str = Field(alias="ten", max_length=MAX_NAME, title="Tên đơn vị", description="Ví dụ: Trường THPT Nguyễn Trãi.")
     kind: UnitKind = Field(alias="loai", title="Loại đơn vị", description="mam_non, tieu_hoc, thcs, thpt, gdtx, phong, so hoặc khac.")
     commune: str | None = Field(None, alias="xa", title="Xã, phường", description="Tên gọi tại ngày 'ap_dung_tu'.")
     province: str = Field(alias="tinh", title="Tỉnh, thành phố", description="Tên gọi tại ngày 'ap_dung_tu'.")
@@ -409,7 +437,7 @@ class Campaign(Record):
     model_config = ConfigDict(title="Phong trào thi đua")
 
     id: Id = Field(alias="ma", title="Mã phong trào")
-    name: str = Field(alias="ten", title="Tên phong trào")
+    name: str = Field(alias="ten", max_length=MAX_NAME, title="Tên phong trào")
     form: CampaignForm = Field(alias="hinh_thuc", title="Hình thức", description="thuong_xuyen hoặc chuyen_de.")
     start: FullDate = Field(alias="tu_ngay", title="Từ ngày")
     end: FullDate = Field(alias="den_ngay", title="Đến ngày")
@@ -665,14 +693,14 @@ class Honoree(Record):
 
     id: Id = Field(alias="ma", title="Mã hồ sơ", description="Không đổi về sau: địa chỉ trang hồ sơ lấy từ mã này.")
     subject: SubjectType = Field(alias="doi_tuong", title="Đối tượng", description="tap_the, can_bo_quan_ly, giao_vien, nhan_vien hoặc hoc_sinh.")
-    family_name: str | None = Field(None, alias="ho", title="Họ", description="Ví dụ: Nguyễn.")
-    middle_name: str | None = Field(None, alias="ten_dem", title="Tên đệm", description="Ví dụ: Văn; có thể để trống.")
-    given_name: str | None = Field(None, alias="ten", title="Tên", description="Ví dụ: Hồng.")
-    display_name: str | None = Field(None, alias="ten_day_du", title="Họ tên hiển thị", description="Chỉ khi tên không theo thứ tự họ - đệm - tên (ví dụ tên người Ê Đê).")
+    family_name: PersonName | None = Field(None, alias="ho", title="Họ", description="Ví dụ: Nguyễn.")
+    middle_name: PersonName | None = Field(None, alias="ten_dem", title="Tên đệm", description="Ví dụ: Văn; có thể để trống.")
+    given_name: PersonName | None = Field(None, alias="ten", title="Tên", description="Ví dụ: Hồng.")
+    display_name: str | None = Field(None, alias="ten_day_du", max_length=MAX_NAME, title="Họ tên hiển thị", description="Chỉ khi tên không theo thứ tự họ - đệm - tên (ví dụ tên người Ê Đê).")
     sort_key: str | None = Field(None, alias="khoa_sap_xep", title="Khóa sắp xếp", description="Chỉ khi cần sắp xếp khác thứ tự tên - đệm - họ.")
-    collective_name: str | None = Field(None, alias="ten_tap_the", title="Tên tập thể", description="Ví dụ: Tổ Toán - Tin; bỏ trống thì dùng tên đơn vị.")
+    collective_name: str | None = Field(None, alias="ten_tap_the", max_length=MAX_NAME, title="Tên tập thể", description="Ví dụ: Tổ Toán - Tin; bỏ trống thì dùng tên đơn vị.")
     unit: Id = Field(alias="don_vi", title="Đơn vị", description="Mã đơn vị trong data/don-vi/.")
-    position: str | None = Field(None, alias="chuc_vu", title="Chức vụ, công việc")
+    position: str | None = Field(None, alias="chuc_vu", max_length=MAX_NAME, title="Chức vụ, công việc")
     photo: Photo | None = Field(None, alias="anh", title="Ảnh")
     awards: list[Award] = Field(default_factory=list, alias="khen_thuong", title="Khen thưởng")
     campaigns: list[Id] = Field(default_factory=list, alias="phong_trao", title="Phong trào thi đua", description="Mã các phong trào.")
@@ -714,18 +742,40 @@ class StoryMeta(Record):
     model_config = ConfigDict(title="Câu chuyện")
     holds_personal_data: typing.ClassVar[bool] = True
 
-    title: str = Field(alias="tieu_de", title="Tiêu đề")
+    title: str = Field(alias="tieu_de", max_length=MAX_NAME, title="Tiêu đề")
     date: FullDate = Field(alias="ngay", title="Ngày đăng")
     author: str = Field(alias="tac_gia", title="Tác giả", description="Người viết bài, ví dụ: Văn phòng Sở.")
     honorees: list[Id] = Field(default_factory=list, alias="guong", title="Gương điển hình", description="Mã các hồ sơ trong data/guong/ mà câu chuyện kể về.")
-    tags: list[str] = Field(default_factory=list, alias="the", title="Thẻ", description="Ví dụ: Người tốt, việc tốt; Học sinh.")
+    tags: list[Annotated[str, Field(max_length=60)]] = Field(default_factory=list, alias="the", title="Thẻ", description="Ví dụ: Người tốt, việc tốt; Học sinh.")
     image: Photo | None = Field(None, alias="anh", title="Ảnh minh họa")
     summary: str | None = Field(None, alias="tom_tat", title="Tóm tắt", description="Một hai câu hiện trong danh sách và khi chia sẻ.")
 
 
+def _check_old_address(value: str) -> str:
+    problem = site_address_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _check_new_address(value: str) -> str:
+    if value.lower().startswith("https://"):
+        if not urlsplit(value).hostname:
+            raise ValueError(f"địa chỉ '{value}' thiếu tên máy chủ")
+        return value
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value):
+        raise ValueError("chỉ chuyển hướng tới một trang của cổng (ví dụ 'guong/ten-moi/') hoặc một địa chỉ 'https://' được phép")
+    return _check_old_address(value)
+
+
 class Redirect(Record):
-    old: str = Field(alias="tu", title="Địa chỉ cũ", description="Ví dụ: cau-chuyen/ten-cu/")
-    new: str = Field(alias="den", title="Địa chỉ mới", description="Ví dụ: cau-chuyen/ten-moi/")
+    old: Annotated[str, AfterValidator(_check_old_address)] = Field(
+        alias="tu", title="Địa chỉ cũ", description="Tính từ gốc trang, ví dụ: cau-chuyen/ten-cu/"
+    )
+    new: Annotated[str, AfterValidator(_check_new_address)] = Field(
+        alias="den", title="Địa chỉ mới",
+        description="Một trang của cổng, ví dụ: cau-chuyen/ten-moi/; hoặc https://… nếu máy chủ đó có trong extra.chuyen_huong_ra_ngoai của mkdocs.yml.",
+    )
 
 
 class RedirectList(Record):
@@ -734,3 +784,16 @@ class RedirectList(Record):
     model_config = ConfigDict(title="Chuyển hướng địa chỉ")
 
     redirects: list[Redirect] = Field(default_factory=list, alias="chuyen_huong", title="Các địa chỉ đã chuyển")
+
+
+class PageMeta(Record):
+    """The front matter of an editor's own page in content/ (a guide, a statement): what Material reads."""
+
+    model_config = ConfigDict(title="Trang")
+
+    title: str | None = Field(None, max_length=MAX_NAME, title="Tiêu đề trang", description="Bỏ trống thì lấy dòng '# …' đầu tiên.")
+    description: str | None = Field(None, max_length=500, title="Mô tả", description="Hiện khi chia sẻ liên kết và trên máy tìm kiếm.")
+    template: Literal["home.html", "main.html"] | None = Field(None, title="Mẫu trang", description="Chỉ trang chủ dùng home.html.")
+    hide: list[Literal["navigation", "toc", "footer", "path", "feedback", "tags"]] = Field(
+        default_factory=list, title="Ẩn các phần", description="navigation, toc, footer, path."
+    )

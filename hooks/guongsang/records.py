@@ -46,6 +46,10 @@ SCHEMA_DIR = "schemas"
 LEDGER = "dia-chi-da-cong-bo.txt"
 """data/dia-chi-da-cong-bo.txt: every permanent address the site has published (see ledger.py)."""
 _OTHER_FILES = {"README.md", SCHEMA_DIR, LEDGER}
+SYMLINK_REFUSED = (
+    "liên kết tượng trưng (symlink) không được dùng trong thư mục dữ liệu: nó có thể đọc tệp ở nơi khác;"
+    " hãy chép tệp thật vào đây"
+)
 
 
 @dataclass(frozen=True)
@@ -122,6 +126,9 @@ class _Loader:
 
     def _parse(self, path: Path) -> tuple[str, Located] | None:
         rel = _rel(path, self.root)
+        if path.is_symlink():
+            self.report.error(rel, 0, 0, SYMLINK_REFUSED)
+            return None
         source = read_text(path, rel, self.report)
         if source is None:
             return None
@@ -141,7 +148,7 @@ class _Loader:
         return Entry(record, rel, located, prefix)
 
     def file(self, path: Path, collection: Collection, *, required: bool = False) -> Entry | None:
-        if not path.is_file():
+        if not path.is_file() and not path.is_symlink():
             if required:
                 rel = _rel(path, self.root)
                 self.report.error(rel, 0, 0, f"thiếu tệp {rel} ({collection.label}); tạo tệp theo mẫu trong README")
@@ -158,7 +165,7 @@ class _Loader:
         None when the file itself cannot be used.
         """
         path = self.data_dir / collection.folder
-        if not path.is_file():
+        if not path.is_file() and not path.is_symlink():
             rel = _rel(path, self.root)
             self.report.error(rel, 0, 0, f"thiếu tệp {rel} ({collection.label}); tạo tệp theo mẫu trong README")
             return None
@@ -176,6 +183,9 @@ class _Loader:
     def folder(self, collection: Collection) -> list[Entry]:
         folder = self.data_dir / collection.folder
         entries = []
+        if folder.is_symlink():
+            self.report.error(_rel(folder, self.root), 0, 0, SYMLINK_REFUSED)
+            return entries
         for path in sorted(folder.glob("*")) if folder.is_dir() else []:
             if path.suffix not in (".yaml", ".yml"):
                 self.report.warning(_rel(path, self.root), 0, 0, f"tệp không dùng đến: thư mục {collection.folder}/ chỉ chứa tệp .yaml, mỗi tệp một {collection.label}")

@@ -211,16 +211,19 @@ def _rows(draft: Draft) -> str:
 def _validate(paths: ProjectPaths, changes: list[_Change], sheet: Sheet) -> list[Diagnostic]:
     """Errors the import would add to the project, each naming the list rows it came from.
 
-    The project is loaded twice: as it is, and in a temporary copy of data/ (files linked, changed files
-    written) beside a link to the real content/. Errors already there before the import are not its own.
+    The project is loaded twice: as it is, and in a temporary copy of data/ (files hard-linked, as the
+    loader refuses symbolic links; changed files written anew) beside a link to the real content/. Errors
+    already there before the import are not its own.
     """
     before = {(d.path, d.message) for d in load_project(paths).report.errors}
-    with tempfile.TemporaryDirectory(prefix="nhap-danh-sach-") as temp:
+    scratch = paths.root / ".cache"  # on the project's disk, so files can be hard-linked
+    scratch.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="nhap-danh-sach-", dir=scratch) as temp:
         root = Path(temp)
         copy = ProjectPaths(root, root / paths.docs_dir.relative_to(paths.root), root / paths.data_dir.relative_to(paths.root))
         copy.docs_dir.parent.mkdir(parents=True, exist_ok=True)
         copy.docs_dir.symlink_to(paths.docs_dir, target_is_directory=True)
-        shutil.copytree(paths.data_dir, copy.data_dir, copy_function=os.symlink)
+        shutil.copytree(paths.data_dir, copy.data_dir, copy_function=_link_or_copy)
         for change in changes:
             target = root / change.path
             target.unlink(missing_ok=True)
@@ -235,6 +238,13 @@ def _validate(paths: ProjectPaths, changes: list[_Change], sheet: Sheet) -> list
         source = f" (từ {sheet.label} dòng {_rows(rows[d.path])})" if d.path in rows else ""
         found.append(Diagnostic(d.path, d.line, d.col, Severity.ERROR, d.message + source))
     return found
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another disk, or a file system without hard links
+        shutil.copy2(source, target)
 
 
 # ---- command ----

@@ -86,8 +86,12 @@ DEFAULT_SHARE_CARD = "assets/the-chia-se.png"
 """The preview image of pages that have no card of their own."""
 
 
+OTHER_LETTER = "khac"
+"""The A–Z group of names starting with a letter outside the Latin alphabet ('Ωmega')."""
+
+
 def letter_slug(letter: str) -> str:
-    return _LETTER_SLUGS.get(letter, text.slugify(letter))
+    return _LETTER_SLUGS.get(letter) or text.slugify(letter) or OTHER_LETTER
 
 
 def facet_url(facet: str, key: str) -> str:

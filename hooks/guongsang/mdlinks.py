@@ -1,0 +1,147 @@
+"""Links in editors' Markdown, checked as MkDocs will check them, but at `make check` and in Vietnamese.
+
+MkDocs resolves a relative link against the files it publishes and, in strict mode, fails the build with
+an English warning that names no line. The same rules are applied here to the files the build will
+publish (a photo of a profile only as its resized copies, a withdrawn story not at all), so `check`
+fails first, at the link's line, with the fix.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import markdown
+
+from guongsang import text
+from guongsang.diagnostics import Report
+from guongsang.sourcefile import split_front_matter
+
+
+@dataclass(frozen=True)
+class PublishedFiles:
+    """What the build hands MkDocs, by path under content/."""
+
+    files: frozenset[str]
+    """Pages (Markdown paths, generated pages of the navigation included) and published files."""
+    generated_urls: frozenset[str]
+    """Addresses of the generated pages out of the navigation, which MkDocs does not know."""
+    not_published: dict[str, str]
+    """Files of content/ kept off the site, with the reason in words."""
+
+
+def check_links(docs_dir: Path, root: Path, pages: Iterable[str], published: PublishedFiles, report: Report) -> None:
+    """Every relative link and image of every page in ``pages`` (Markdown paths under content/)."""
+    docs = docs_dir.relative_to(root).as_posix()
+    anchors: dict[str, set[str]] = {}
+    for src_uri in pages:
+        body, first_line = page_body(docs_dir / src_uri)
+        if not any(marker in body for marker in ("](", "]:", "<a", "<img")):
+            continue
+        rel = f"{docs}/{src_uri}"
+        for url in _links(body):
+            problem = _problem(src_uri, url, published, docs_dir, anchors)
+            if problem:
+                line, col = find_link(body, first_line, url)
+                report.error(rel, line, col, problem)
+
+
+def _problem(src_uri: str, url: str, published: PublishedFiles, docs_dir: Path, anchors: dict[str, set[str]]) -> str | None:
+    scheme, netloc, path, _, anchor = urlsplit(url)
+    if scheme or netloc or "\x02amp\x03" in url:
+        return None
+    if url.startswith(("/", "\\")):
+        return f"liên kết '{url}' là đường dẫn tuyệt đối; viết đường dẫn tương đối tính từ thư mục của trang này tới tệp .md, ví dụ '../van-ban/ten-tep.md'"
+    if not path:
+        return _anchor_problem(src_uri, src_uri, anchor, url, published, docs_dir, anchors)
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(path))).lstrip("/")
+    if target in published.files:
+        return _anchor_problem(src_uri, target, anchor, url, published, docs_dir, anchors) if anchor else None
+    if target in published.not_published:
+        return f"liên kết '{url}' trỏ tới '{target}', {published.not_published[target]}; bỏ liên kết này"
+    if target.startswith("../"):
+        return f"liên kết '{url}' trỏ ra ngoài thư mục trang; sửa đường dẫn"
+    page_url = target.rstrip("/") + "/"
+    if page_url in published.generated_urls or target.removesuffix("index.md") in published.generated_urls:
+        return (
+            f"liên kết '{url}' tới trang tự sinh '{page_url}': trang này không có tệp .md nên đường dẫn tương đối"
+            " không dùng được; ghi địa chỉ đầy đủ của trang (https://…/" + page_url + ")"
+        )
+    if not posixpath.splitext(path)[1]:
+        return f"liên kết '{url}' không dẫn tới tệp nào; liên kết tới một trang bằng tên tệp .md của nó, ví dụ 'ho-so.md' hoặc '../van-ban/ten-tep.md'"
+    return f"liên kết '{url}' trỏ tới '{target}' nhưng không có tệp đó trong thư mục trang; sửa đường dẫn (tính từ thư mục của trang này)"
+
+
+def _anchor_problem(
+    src_uri: str, target: str, anchor: str, url: str, published: PublishedFiles, docs_dir: Path, anchors: dict[str, set[str]]
+) -> str | None:
+    if not anchor or not target.endswith(".md"):
+        return None
+    if target not in anchors:
+        path = docs_dir / target
+        anchors[target] = _ids(page_body(path)[0]) if path.is_file() else set()
+    if anchor in anchors[target]:
+        return None
+    where = "trang này" if target == src_uri else f"trang '{target}'"
+    known = sorted(anchors[target])[:6]
+    hint = f"; các mục có: {', '.join('#' + a for a in known)}" if known else ""
+    return f"liên kết '{url}': {where} không có mục '#{anchor}'{hint}"
+
+
+def page_body(path: Path) -> tuple[str, int]:
+    """The Markdown of a page (files were checked as they loaded: read leniently) and its first line."""
+    source = text.nfc(path.read_bytes().decode("utf-8-sig", errors="replace")).replace("\r\n", "\n")
+    front = split_front_matter(source)
+    return (front.body, front.body_line) if front else (source, 1)
+
+
+def _converter() -> markdown.Markdown:
+    """The Markdown extensions of mkdocs.yml that decide what is a link and which ids headings get."""
+    return markdown.Markdown(
+        extensions=["admonition", "attr_list", "tables", "toc"],
+        extension_configs={"toc": {"slugify": text.slugify}},
+    )
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "a" and values.get("href") is not None:
+            self.links.append(values["href"] or "")
+        elif tag == "img" and values.get("src") is not None:
+            self.links.append(values["src"] or "")
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+
+
+def _parse(body: str) -> _Collector:
+    collector = _Collector()
+    collector.feed(_converter().convert(body))
+    return collector
+
+
+def _links(body: str) -> list[str]:
+    return list(dict.fromkeys(_parse(body).links))
+
+
+def _ids(body: str) -> set[str]:
+    return _parse(body).ids
+
+
+def find_link(body: str, first_line: int, url: str) -> tuple[int, int]:
+    """Where the link is written, for the message (its first occurrence outside code)."""
+    for candidate in (url, unquote(url)):
+        for number, line in enumerate(body.split("\n")):
+            column = line.find(candidate)
+            if column >= 0:
+                return first_line + number, column + 1
+    return first_line, 1
