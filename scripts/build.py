@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from guongsang.ledger import RECORD_ADDRESSES
+from guongsang.buildrun import RECORD_ADDRESSES, build_lock
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,6 +22,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[1], help="thư mục dự án")
     args = parser.parse_args(argv)
     root = args.root.resolve()
+    with build_lock(root, lambda: print("Một lần dựng trang khác đang chạy trong thư mục này; chờ lần đó xong rồi dựng tiếp…", file=sys.stderr)):
+        return _build(root)
+
+
+def _build(root: Path) -> int:
     site, fresh, old = root / "site", root / ".site-tmp", root / ".site-old"
     shutil.rmtree(fresh, ignore_errors=True)
     started = time.perf_counter()
