@@ -4,14 +4,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from guongsang import mkdocs_build
+from guongsang import mkdocs_build, serving
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    serving.start(command == "serve", dirty)
+
+
+def on_config(config: MkDocsConfig) -> None:
+    if staging := serving.staging_dir():  # only rebuilds under `mkdocs serve`
+        config.site_dir = staging
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
+    return serving.keep_last_good(server)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -50,3 +66,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_build_error(error: Exception) -> None:
     mkdocs_build.abandon()
+
+
+def on_shutdown() -> None:
+    serving.stop()
