@@ -51,10 +51,11 @@ def test_calendar_page_lists_events_by_year(demo_site):
 
 
 def test_personal_data_in_a_deadline_stops_the_build(tmp_path):
-    """Calendar files are scanned too (their text, not the UIDs that look like addresses)."""
+    """A deadline's text is checked for personal data at its line, like every value an editor writes (the
+    calendar files themselves are scanned too: tests/test_scanner.py)."""
     document = (Path(__file__).parents[1] / "content/van-ban/2020-237-kh-sgddt.md").read_text(encoding="utf-8")
     document = document.replace("thuc_hien: Các đơn vị trực thuộc", "thuc_hien: Các đơn vị trực thuộc, gọi cô Lan 0912 345 678", 1)
     root = make_project(tmp_path / "p", files={"content/van-ban/2020-237-kh-sgddt.md": document})
     result = run_script("build", root)
     assert result.returncode == 1
-    assert "lich/lich.ics: lỗi: trang có số giống số điện thoại ('0912 345 678')" in result.stderr
+    assert "content/van-ban/2020-237-kh-sgddt.md:32:50: lỗi: có số giống số điện thoại ('0912 345 678')" in result.stderr

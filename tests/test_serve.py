@@ -88,7 +88,7 @@ def _until(url: str, log: Path, ready: Callable[[str, str], bool]) -> tuple[str,
 
 
 def test_bad_saves_keep_the_last_good_site_with_the_error_on_top(tmp_path):
-    """Errors before MkDocs writes (data) and after (personal data) keep the last good site, the error on top."""
+    """Errors before MkDocs writes (data) and after (a template) keep the last good site, the error on top."""
     root = make_project(tmp_path / "p", seeds=False, files={
         "data/don-vi/truong-a.yaml": UNIT,
         "data/don-vi/so-mau.yaml": DEPARTMENT,
@@ -113,17 +113,21 @@ def test_bad_saves_keep_the_last_good_site_with_the_error_on_top(tmp_path):
         assert "Hiệu trưởng" in rest and "Phó Hiệu" not in rest
         assert BANNER.search(_fetch(base)), "every page carries the banner"
 
-        # A phone number in a story, found by the scanner after MkDocs wrote every page (the fixed profile
-        # too): the site served is still the last good one. The story is saved first, so no build in between succeeds.
-        write_files(root, {STORY_FILE: f"{STORY_HEAD}Liên hệ 0912 345 678.\n"})
+        # A broken story template fails while MkDocs renders, after it has emptied its output folder and
+        # written the fixed profile: the site served is still the last good one. The template is saved
+        # first, so no build in between succeeds.
+        template = root / "overrides/story.html"
+        good_template = template.read_text(encoding="utf-8")
+        template.write_text(good_template + "\n{% if %}\n", encoding="utf-8")
+        write_files(root, {STORY_FILE: f"{STORY_HEAD}Em đã giúp bạn qua sông an toàn.\n"})
         write_files(root, {record: MANAGER.replace("Hiệu", "Phó Hiệu")})
-        banner, rest = _until(base + STORY, log, lambda banner, rest: "cau-chuyen/mot/index.html: lỗi:" in banner)
-        assert "trang có số giống số điện thoại" in banner and record not in banner
-        assert "Em đã giúp bạn qua sông." in rest and "0912 345 678" not in rest
+        banner, rest = _until(base + STORY, log, lambda banner, rest: "TemplateSyntaxError" in banner)
+        assert "story.html" in banner and record not in banner
+        assert "Em đã giúp bạn qua sông." in rest and "an toàn" not in rest
         banner, rest = _until(base + PROFILE, log, lambda banner, rest: bool(banner))
         assert "Hiệu trưởng" in rest and "Phó Hiệu" not in rest
 
-        write_files(root, {STORY_FILE: f"{STORY_HEAD}Em đã giúp bạn qua sông an toàn.\n"})
+        template.write_text(good_template, encoding="utf-8")
         _until(base + STORY, log, lambda banner, rest: not banner and "qua sông an toàn." in rest)
         page = _fetch(base + PROFILE)
         assert "Phó Hiệu trưởng" in page and not BANNER.search(page)

@@ -59,22 +59,28 @@ def test_old_addresses_serve_a_neutral_page_and_the_ledger_says_why(withdrawn):
 
 
 @pytest.mark.parametrize(
-    ("text", "what"),
+    ("text", "what", "col"),
     [
-        ("Liên hệ em qua số 0912 345 678.", "số giống số điện thoại"),
-        ("Số CCCD 001203004567 của em.", "số giống số căn cước, chứng minh nhân dân"),
-        ("Em sinh ngày 05/03/2012 tại xã Tân Tiến.", "ngày sinh"),
-        ("Thư gửi em.hoc.sinh@gmail.com nhé.", "địa chỉ thư điện tử không nằm trong danh sách được phép"),
+        ("Liên hệ em qua số 0912 345 678.", "số giống số điện thoại ('0912 345 678')", 19),
+        ("Số CCCD 001203004567 của em.", "số giống số căn cước, chứng minh nhân dân ('001203004567')", 9),
+        ("Em sinh ngày 05/03/2012 tại xã Tân Tiến.", "ngày sinh ('Em sinh ngày 05/03/2012')", 1),
+        ("Thư gửi em.hoc.sinh@gmail.com nhé.", "địa chỉ thư điện tử không nằm trong danh sách được phép ('em.hoc.sinh@gmail.com')", 9),
+        ("Gọi [cô](tel:%2B84912345678) nhé.", "số giống số điện thoại ('+84912345678')", 1),
+        ("Gọi cô theo số 0912\n345 678 nhé.", "số giống số điện thoại ('0912 345 678')", 16),
     ],
-    ids=["phone", "citizen id", "birth date", "e-mail"],
+    ids=["phone", "citizen id", "birth date", "e-mail", "phone in a tel: link", "phone over two lines"],
 )
-def test_scanner_fails_the_build_and_names_the_page(tmp_path, text, what):
-    """Personal data slipped into a story's text stops the build before anything is published."""
+def test_personal_data_stops_check_and_build_at_its_line(tmp_path, text, what, col):
+    """Personal data slipped into a story's text is an error of `check` at its line and column, and the
+    build stops on it before anything is published."""
     story = f"---\ntieu_de: Một câu chuyện\nngay: 2025-03-01\ntac_gia: Văn phòng Sở\n---\n\n{text}\n"
     root = make_project(tmp_path / "p", seeds=False, files={"content/cau-chuyen/mot.md": story})
+    expected = f"content/cau-chuyen/mot.md:7:{col}: lỗi: có {what}; dữ liệu cá nhân không được công khai"
+    checked = run_script("check", root)
+    assert checked.returncode == 1 and expected in checked.stderr
     result = run_script("build", root)
     assert result.returncode == 1
-    assert f"cau-chuyen/mot/index.html: lỗi: trang có {what}" in result.stderr
+    assert expected in result.stderr
     assert not (root / "site").exists()
 
 

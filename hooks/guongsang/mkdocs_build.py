@@ -26,15 +26,16 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
-from guongsang import assets, buildlog, cms, events, framing, gitdates, images, ledger, opendata, paths, sanitize, scanner, share, text, urls
+from guongsang import assets, buildlog, cms, events, framing, gitdates, images, ledger, opendata, paths, sanitize, scanner, share, sourcescan, text, urls
 from guongsang.buildrun import RECORD_ADDRESSES
 from guongsang.contentfiles import ContentFiles
 from guongsang.diagnostics import summary_line
 from guongsang.linking import SiteModel
 from guongsang.pages import GeneratedPage, Share
-from guongsang.project import ProjectPaths, load_project
+from guongsang.project import ProjectPaths, allowed_emails, load_project
 from guongsang.records import LEDGER
 from guongsang.settings import Settings
+from guongsang.sourcetexts import locate, project_lines
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -350,23 +351,38 @@ def write_outputs(config: MkDocsConfig) -> None:
         _write(site_dir / collection.url, collection.document(build.site, build.site_url))
     # Pagefind indexes on about one core while the scanner reads the same pages on the other.
     indexer = _start_search_index(site_dir)
-    organization = build.site.organization
-    allowed = {organization.contact.email} if organization and organization.contact.email else set()
+    allowed = allowed_emails(build.site)
     try:
         findings = scanner.scan(site_dir, allowed, build.cache_dir / "scanned-clean.txt")
     except BaseException:
         indexer.kill()
         raise
-    for finding in findings:
-        print(finding, file=sys.stderr)
     if findings:
         indexer.kill()
-        raise Abort(f"Có {len(findings)} chỗ giống dữ liệu cá nhân trong trang vừa dựng: chưa xuất bản gì.")
+        _refuse(build, findings)
     _, errors = indexer.communicate()
     if indexer.returncode != 0:
         raise Abort(f"không tạo được chỉ mục tìm kiếm (Pagefind): {errors.strip()}")
+    findings = scanner.scan_search_index(site_dir, allowed, build.cache_dir / "scanned-index-clean.txt")
+    if findings:
+        _refuse(build, findings)
     if os.environ.get(RECORD_ADDRESSES):
         _record_addresses(build)
+
+
+def _refuse(build: _Build, findings: list[scanner.Finding]) -> None:
+    """Print each finding at the source file and line it came from when it can be found there (the page's
+    own source first), else at the page; then stop: nothing is published."""
+    for finding in findings:
+        page = finding.page.split(" ")[0].removesuffix("index.html")
+        own = [build.root / source] if (source := build.site.sources.get(page)) else []
+        place = locate(finding.excerpt, project_lines(build.root, own, [build.data_dir, build.docs_dir]))
+        if place is None:
+            print(finding, file=sys.stderr)
+        else:
+            path, line, col = place
+            print(f"{path}:{line}:{col}: lỗi: {sourcescan.message(finding.what, finding.excerpt)} (trên {finding.page})", file=sys.stderr)
+    raise Abort(f"Có {len(findings)} chỗ giống dữ liệu cá nhân trong trang vừa dựng: chưa xuất bản gì.")
 
 
 def _write_calendars(build: _Build, site_dir: Path, site_name: str) -> None:

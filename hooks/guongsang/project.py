@@ -20,6 +20,7 @@ from guongsang.records import LEDGER, load_data
 from guongsang.redirects import check_redirects
 from guongsang.rules import check_records
 from guongsang.settings import Settings, read_settings
+from guongsang.sourcescan import check_personal_data
 from guongsang.stories import STORIES_DIR, load_stories
 from guongsang.withdrawal import check_withdrawn_names
 
@@ -84,9 +85,11 @@ def _load(paths: ProjectPaths, today: date, settings: Settings) -> LoadedProject
     ledger_rel = f"{paths.data_dir.relative_to(paths.root).as_posix()}/{LEDGER}"
     ledger = read_ledger(paths.data_dir / LEDGER, ledger_rel, report)
     check_history(paths.root, ledger_rel, ledger, report)
+    text_files = [*content.pages, *(a for a in content.attachments if not a.lower().endswith(".pdf"))]
+    check_personal_data(data, paths.root, paths.docs_dir, text_files, allowed_emails(site), report)
     if not linked:
         return LoadedProject(site=None, report=report, taken_down=[], content=content)
-    check_withdrawn_names(site, data, paths, report)
+    check_withdrawn_names(site, data, paths.root, paths.docs_dir, _built_pages(site, content), report)
     pages = generate_pages(site, opendata.COLLECTIONS)
     addresses = _page_addresses(site, pages, content)
     check_redirects(site.redirect_rules, addresses, settings, report)
@@ -95,6 +98,12 @@ def _load(paths: ProjectPaths, today: date, settings: Settings) -> LoadedProject
     if not report.ok:
         return LoadedProject(site=None, report=report, taken_down=[], content=content)
     return LoadedProject(site=site, report=report, taken_down=takedowns(site, ledger, addresses), pages=pages, content=content)
+
+
+def allowed_emails(site: SiteModel) -> set[str]:
+    """The addresses that may be published: the organisation's own."""
+    organization = site.organization
+    return {organization.contact.email} if organization and organization.contact.email else set()
 
 
 def _built_pages(site: SiteModel, content: ContentFiles) -> list[str]:

@@ -8,19 +8,15 @@ line, so the build publishes nothing until an editor removes it (Luật Bảo v�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
 
 from guongsang import text, urls
 from guongsang.diagnostics import Report
 from guongsang.linking import SiteModel
-from guongsang.records import DataSet, Entry
-from guongsang.yamlsrc import DataPath
-
-if TYPE_CHECKING:
-    from guongsang.project import ProjectPaths
+from guongsang.records import DataSet
+from guongsang.sourcetexts import Place, data_texts, file_paragraphs
 
 
 @dataclass(frozen=True)
@@ -34,77 +30,43 @@ class _Withdrawn:
     """Another published record bears the same name: a mention may be about them."""
 
 
-def check_withdrawn_names(site: SiteModel, data: DataSet, paths: ProjectPaths, report: Report) -> None:
-    """Report each place outside the withdrawn record where a withdrawn person's full name is written."""
+def check_withdrawn_names(site: SiteModel, data: DataSet, root: Path, docs_dir: Path, pages: list[str], report: Report) -> None:
+    """Report each place outside the withdrawn records where a withdrawn person's full name is written.
+
+    ``pages`` are the Markdown pages still published (under content/).
+    """
     people = _withdrawn_people(site)
     if not people:
         return
-    withdrawn_ids = {person.honoree_id for person in people}
-    for entry in _entries(data, withdrawn_ids):
-        for path, value in _strings(entry.located.data, ()):
-            for person in _found(people, value):
-                mark = entry.located.mark(path)
-                _report(report, person, entry.path, mark.line, mark.col)
-    for src_uri in _markdown_pages(paths, site):
-        file = paths.docs_dir / src_uri
-        rel = file.relative_to(paths.root).as_posix()
-        source = text.nfc(file.read_bytes().decode("utf-8-sig", errors="replace")).replace("\r\n", "\n")
-        for number, line in enumerate(source.split("\n"), start=1):
-            for person in _found(people, line):
-                _report(report, person, rel, number, 1)
+    places = [*data_texts(data, skip={p.honoree_id for p in people}), *file_paragraphs(root, docs_dir, pages)]
+    for place in places:
+        folded = text.fold(place.text)
+        for person in people:
+            if person.pattern.search(folded):
+                _report(report, person, place)
 
 
 def _withdrawn_people(site: SiteModel) -> list[_Withdrawn]:
-    published = [p.name for p in site.profiles]
+    published = {p.name for p in site.profiles}
     people = []
     for honoree in site.honorees:
         day = site.withdrawn.get(urls.honoree_url(honoree.id))
         if day is None or honoree.is_collective:
             continue
         name = honoree.person_name
-        pattern = re.compile(rf"(?<!\w){re.escape(text.fold(name))}(?!\w)")
+        words = r"\s+".join(map(re.escape, text.fold(name).split()))  # a name may break over two lines
+        pattern = re.compile(rf"(?<!\w){words}(?!\w)")
         people.append(_Withdrawn(honoree.id, name, day, pattern, name in published))
     return people
 
 
-def _found(people: list[_Withdrawn], value: str) -> Iterator[_Withdrawn]:
-    folded = text.fold(value)
-    return (person for person in people if person.pattern.search(folded))
-
-
-def _report(report: Report, person: _Withdrawn, path: str, line: int, col: int) -> None:
+def _report(report: Report, person: _Withdrawn, place: Place) -> None:
     said = f"tên '{person.name}' vẫn còn ở đây, nhưng người này đã rút lại sự đồng ý ngày {text.short_date(person.day)}"
+    line, col = place.where(person.name)
     if person.shared:
-        report.warning(path, line, col, f"{said}; nếu đoạn này nói về người trùng tên đang được công khai thì giữ nguyên, nếu không thì xóa tên")
+        report.warning(place.path, line, col, f"{said}; nếu đoạn này nói về người trùng tên đang được công khai thì giữ nguyên, nếu không thì xóa tên")
     else:
-        report.error(path, line, col, f"{said}: mọi nơi ghi tên người đó phải được gỡ; xóa tên hoặc thay bằng cách gọi không nêu danh (ví dụ 'một em học sinh')")
-
-
-def _entries(data: DataSet, withdrawn_ids: set[str]) -> Iterator[Entry[Any]]:
-    """Every record file but those of the withdrawn people (they come down whole)."""
-    for single in (data.organization, data.redirects):
-        if single is not None:
-            yield single
-    for collection in (data.units, data.campaigns, data.criteria_sets, data.conferences):
-        yield from collection.values()
-    yield from (entry for honoree_id, entry in data.honorees.items() if honoree_id not in withdrawn_ids)
-
-
-def _strings(value: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _strings(item, (*path, i))
-
-
-def _markdown_pages(paths: ProjectPaths, site: SiteModel) -> Iterator[str]:
-    """Every Markdown page still published: stories (but those taken down), documents, editors' pages."""
-    for file in sorted(paths.docs_dir.rglob("*.md")) if paths.docs_dir.is_dir() else []:
-        src_uri = file.relative_to(paths.docs_dir).as_posix()
-        if src_uri not in site.withdrawn_stories and not file.is_symlink():
-            yield src_uri
-
+        report.error(
+            place.path, line, col,
+            f"{said}: mọi nơi ghi tên người đó phải được gỡ; xóa tên hoặc thay bằng cách gọi không nêu danh (ví dụ 'một em học sinh')",
+        )

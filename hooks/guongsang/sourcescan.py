@@ -1,0 +1,40 @@
+"""Personal data in editors' files, found at `make check` with the patterns of the build's output scan
+(scanner.py): the editor is pointed at the file, line and column, before anything is built."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from urllib.parse import unquote
+
+from guongsang import scanner
+from guongsang.diagnostics import Report
+from guongsang.records import DataSet
+from guongsang.sourcetexts import data_texts, file_paragraphs
+
+_CONTACT = ("lien_he",)
+"""The organisation's public contact (data/to-chuc.yaml): its address and phone are meant to be published."""
+
+
+def check_personal_data(data: DataSet, root: Path, docs_dir: Path, files: list[str], allowed_emails: set[str], report: Report) -> None:
+    """Every personal-data hit in data/ and in the text files of content/ named in ``files``."""
+    organization = data.organization.path if data.organization else None
+    for place in data_texts(data):
+        if place.path == organization and place.field[:1] == _CONTACT:
+            continue
+        for kind, excerpt in scanner.scan_text(place.text, allowed_emails):
+            report.error(place.path, place.line, place.col, message(kind, excerpt))
+    for place in file_paragraphs(root, docs_dir, files):
+        # Markdown may write a character as an entity (&#48;) or a link with %-escapes (tel:%2B84…):
+        # the page shows them decoded, so they are read decoded too.
+        decoded = unquote(html.unescape(place.text))
+        found = dict.fromkeys(scanner.scan_text(place.text, allowed_emails) + scanner.scan_text(decoded, allowed_emails))
+        for kind, excerpt in found:
+            report.error(place.path, *place.where(excerpt), message(kind, excerpt))
+
+
+def message(kind: str, excerpt: str) -> str:
+    return (
+        f"có {kind} ('{excerpt}'); dữ liệu cá nhân không được công khai (Luật Bảo vệ dữ liệu cá nhân"
+        " 91/2025/QH15): xóa khỏi tệp"
+    )
