@@ -15,7 +15,7 @@ import pytest
 import yaml
 from conftest import ROOT
 from guongsang import scanner
-from guongsang.scanner import BIRTH_DATE, CITIZEN_ID, EMAIL, LOOK_ALIKES, PHONE, WRITTEN_FORMS
+from guongsang.personaldata import BIRTH_DATE, CITIZEN_ID, EMAIL, LOOK_ALIKES, PHONE, WRITTEN_FORMS
 
 ORGANIZATION = yaml.safe_load((ROOT / "data/to-chuc.yaml").read_text(encoding="utf-8"))["lien_he"]["email"]
 ALLOWED = {ORGANIZATION}

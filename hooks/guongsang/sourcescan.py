@@ -10,7 +10,7 @@ from urllib.parse import unquote
 from guongsang import scanner
 from guongsang.diagnostics import Report
 from guongsang.records import DataSet
-from guongsang.sourcetexts import data_texts, file_paragraphs
+from guongsang.sourcetexts import data_texts, file_paragraphs, whole_file
 
 _CONTACT = ("lien_he",)
 """The organisation's public contact (data/to-chuc.yaml): its address and phone are meant to be published."""
@@ -24,13 +24,19 @@ def check_personal_data(data: DataSet, root: Path, docs_dir: Path, files: list[s
             continue
         for kind, excerpt in scanner.scan_text(place.text, allowed_emails):
             report.error(place.path, place.line, place.col, message(kind, excerpt))
-    for place in file_paragraphs(root, docs_dir, files):
+    for place in file_paragraphs(root, docs_dir, [f for f in files if not f.lower().endswith(".csv")]):
         # Markdown may write a character as an entity (&#48;) or a link with %-escapes (tel:%2B84…):
         # the page shows them decoded, so they are read decoded too.
         decoded = unquote(html.unescape(place.text))
         found = dict.fromkeys(scanner.scan_text(place.text, allowed_emails) + scanner.scan_text(decoded, allowed_emails))
         for kind, excerpt in found:
             report.error(place.path, *place.where(excerpt), message(kind, excerpt))
+
+
+    for src_uri in (f for f in files if f.lower().endswith(".csv")):
+        table = whole_file(root, docs_dir, src_uri)
+        for kind, excerpt in scanner.scan_text(scanner.csv_text(table.text), allowed_emails):  # cells with their headers
+            report.error(table.path, *table.where(excerpt), message(kind, excerpt))
 
 
 def message(kind: str, excerpt: str) -> str:

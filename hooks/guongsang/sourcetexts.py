@@ -46,6 +46,12 @@ def data_texts(data: DataSet, skip: set[str] = frozenset()) -> Iterator[Place]:
             yield Place(entry.path, mark.line, mark.col, value, field)
 
 
+def whole_file(root: Path, docs_dir: Path, src_uri: str) -> Place:
+    """A file of content/ as one text (a table read as a whole)."""
+    path = docs_dir / src_uri
+    return Place(path.relative_to(root).as_posix(), 1, 1, _read(path))
+
+
 def file_paragraphs(root: Path, docs_dir: Path, files: list[str]) -> Iterator[Place]:
     """Every paragraph (lines up to a blank one) of the files of content/ named in ``files`` (pages, text
     attachments): a reader sees a paragraph's lines joined, so a number or a name broken over two lines
