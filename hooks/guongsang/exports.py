@@ -9,13 +9,16 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
+from guongsang.cells import neutralise_row
 from guongsang.linking import SiteModel
 from guongsang.profiles import award_rows
 from guongsang.profiles import highest as highest_award  # the local name 'highest' is the row
@@ -92,17 +95,17 @@ def write(table: Table, folder: Path, stem: str) -> list[Path]:
     book = Workbook()
     sheet = book.active
     sheet.title = stem[:31]
-    sheet.append([table.title])
+    _append(sheet, [table.title])
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append(table.header)
+    _append(sheet, table.header)
     for cell in sheet[2]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in table.rows:
-        sheet.append(row)
+        _append(sheet, row)
     if table.note:
         sheet.append([])
-        sheet.append([table.note])
+        _append(sheet, [table.note])
     for index, name in enumerate(table.header, start=1):
         longest = max([len(str(name)), *(len(str(row[index - 1])) for row in table.rows)] or [10])
         sheet.column_dimensions[get_column_letter(index)].width = min(60, max(6, longest + 2))
@@ -110,7 +113,16 @@ def write(table: Table, folder: Path, stem: str) -> list[Path]:
     book.save(xlsx)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(table.header)
-    writer.writerows(table.rows)
+    writer.writerow(neutralise_row(table.header))
+    writer.writerows(neutralise_row(row) for row in table.rows)
     comma.write_text(buffer.getvalue(), encoding="utf-8-sig")
     return [xlsx, comma]
+
+
+def _append(sheet: Worksheet, values: Sequence[str | int]) -> None:
+    """One row below the last, text neutralised and typed as text: openpyxl would store a string starting
+    with '=' as a formula; the guard leaves none, and the explicit type keeps it so whatever the guard lets by."""
+    sheet.append(neutralise_row(values))
+    for column, value in enumerate(values, start=1):
+        if isinstance(value, str):
+            sheet.cell(sheet.max_row, column).data_type = "s"

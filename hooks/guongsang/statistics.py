@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from guongsang import urls
+from guongsang.cells import neutralise_row
 from guongsang.models import AwardType
 from guongsang.profiles import Profile
 from guongsang.text import sort_key
@@ -36,10 +37,11 @@ class Tally:
         return sum(count for _, count in self.rows)
 
     def as_csv(self) -> str:
+        """Label and count per row; labels are unit, award and role names, neutralised for spreadsheets."""
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow([self.label_header, "Số khen thưởng"])
-        writer.writerows(self.rows)
+        writer.writerow(neutralise_row([self.label_header, "Số khen thưởng"]))
+        writer.writerows(neutralise_row(row) for row in self.rows)
         return buffer.getvalue()
 
 
