@@ -5,10 +5,9 @@ Each problem is reported at the line of the value that must change.
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
@@ -17,9 +16,10 @@ from guongsang.diagnostics import Report
 from guongsang.documents import Document
 from guongsang import consent, numbers, urls
 from guongsang.images import check_image
-from guongsang.models import Award, AwardGroup, AwardSubject, Campaign, Conference, ConferenceFormat, ConsentParty, ConsentScope, Honoree, SubjectType
+from guongsang.models import Award, AwardGroup, AwardSubject, Campaign, Conference, ConferenceFormat, ConsentParty, ConsentScope, Honoree, SubjectType, Unit
 from guongsang.records import DataSet, Entry
 from guongsang.stories import Story
+from guongsang.suggest import suggest
 from guongsang.text import short_date
 
 
@@ -52,31 +52,31 @@ class _Checker:
         mark = entry.mark(*field_path)
         self.report.warning(entry.path, mark.line, mark.col, message)
 
-    def exists(self, entry: Entry, field_path: tuple[str | int, ...], value: str, known: Iterable[str], what: str, where: str) -> bool:
-        """Whether ``value`` names a known record; if not, an error with the closest id."""
-        known = list(known)
+    def exists(self, entry: Entry, field_path: tuple[str | int, ...], value: str, known: Collection[str], what: str, where: str) -> bool:
+        """Whether ``value`` names a known record; if not, an error with the id it plausibly meant.
+
+        ``known`` is looked up as it is (a dict of thousands of records answers at once).
+        """
         if value in known:
             return True
         if value in self.data.invalid_ids:
             return False  # the record itself has an error, reported at its own line
-        close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-        hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
-        self.error(entry, field_path, f"không có {what} mã '{value}' trong {where}{hint}")
+        self.error(entry, field_path, f"không có {what} mã '{value}' trong {where}{_hint(value, known)}")
         return False
 
     # ---- per collection ----
 
     def units(self) -> None:
         for entry in self.data.units.values():
-            parent = entry.record.parent
-            if parent and self.exists(entry, ("don_vi_cap_tren",), parent, self.data.units, "đơn vị", "data/don-vi/"):
-                chain = [entry.record.id]
-                while parent and parent not in chain and parent in self.data.units:
-                    chain.append(parent)
-                    parent = self.data.units[parent].record.parent
-                if parent in chain:
-                    loop = " → ".join([*chain[chain.index(parent):], parent])
-                    self.error(entry, ("don_vi_cap_tren",), f"đơn vị cấp trên tạo thành vòng lặp ({loop}); một đơn vị không thể là cấp trên của chính nó")
+            if entry.record.parent:
+                self.exists(entry, ("don_vi_cap_tren",), entry.record.parent, self.data.units, "đơn vị", "data/don-vi/")
+        for loop in _parent_loops(self.data.units):
+            for at, unit_id in enumerate(loop):  # at each member, whose line may be the one to fix
+                members = " → ".join([*loop[at:], *loop[:at], unit_id])
+                self.error(
+                    self.data.units[unit_id], ("don_vi_cap_tren",),
+                    f"đơn vị cấp trên tạo thành vòng lặp ({members}); một đơn vị không thể là cấp trên của chính nó",
+                )
 
     def campaigns(self) -> None:
         for entry in self.data.campaigns.values():
@@ -128,9 +128,7 @@ class _Checker:
                 entry = self.data.honorees.get(honoree_id)
                 if entry is None:
                     if honoree_id not in self.data.invalid_ids:
-                        close = difflib.get_close_matches(honoree_id, list(self.data.honorees), n=1, cutoff=0.6)
-                        hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
-                        self.report.error(story.path, mark.line, mark.col, f"không có hồ sơ mã '{honoree_id}' trong data/guong/{hint}")
+                        self.report.error(story.path, mark.line, mark.col, f"không có hồ sơ mã '{honoree_id}' trong data/guong/{_hint(honoree_id, self.data.honorees)}")
                     continue
                 honoree = entry.record
                 if consent.withdrawal(honoree, self.today):
@@ -207,9 +205,7 @@ class _Checker:
             for i, campaign in enumerate(document.meta.campaigns):
                 if campaign not in self.data.campaigns:
                     mark = document.located.mark(("phong_trao", i))
-                    close = difflib.get_close_matches(campaign, list(self.data.campaigns), n=1, cutoff=0.6)
-                    hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
-                    self.report.error(document.source.path, mark.line, mark.col, f"không có phong trào mã '{campaign}' trong data/phong-trao/{hint}")
+                    self.report.error(document.source.path, mark.line, mark.col, f"không có phong trào mã '{campaign}' trong data/phong-trao/{_hint(campaign, self.data.campaigns)}")
 
     def honorees(self) -> None:
         exemplary_units = self._exemplary_unit_years()
@@ -367,6 +363,31 @@ class _Checker:
                         first, last = award.period
                         years[honoree.unit].update(range(first, last + 1))
         return years
+
+
+def _hint(value: str, known: Iterable[str]) -> str:
+    guess = suggest(value, known)
+    return f"; có phải ý bạn là '{guess}'?" if guess else ""
+
+
+def _parent_loops(units: dict[str, Entry[Unit]]) -> list[list[str]]:
+    """Every loop of 'don_vi_cap_tren', each once, in the order a unit reaches it from its parent.
+
+    One pass: each unit is walked once (marked with the walk that reached it first), so a chain of
+    thousands of units is checked in linear time. A unit that only hangs below a loop is in none.
+    """
+    walk_of: dict[str, int] = {}
+    loops: list[list[str]] = []
+    for walk, start in enumerate(units):
+        path: list[str] = []
+        unit_id: str | None = start
+        while unit_id is not None and unit_id in units and unit_id not in walk_of:
+            walk_of[unit_id] = walk
+            path.append(unit_id)
+            unit_id = units[unit_id].record.parent
+        if unit_id is not None and walk_of.get(unit_id) == walk:  # back on this walk's own path
+            loops.append(path[path.index(unit_id):])
+    return loops
 
 
 def _span(campaign: Campaign) -> str:
