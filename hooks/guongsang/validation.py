@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any, TypeVar
@@ -12,6 +11,7 @@ from pydantic.fields import FieldInfo
 
 from guongsang import text
 from guongsang.diagnostics import Report
+from guongsang.suggest import suggest
 from guongsang.yamlsrc import DataPath, Located
 
 R = TypeVar("R", bound=BaseModel)
@@ -75,6 +75,8 @@ def describe(model: type[BaseModel], loc: DataPath, error: Any, prefix: DataPath
         return f"{name}: cần một số nguyên, nhưng gặp {found}"
     if kind == "too_short":
         return f"{name}: cần ít nhất {error['ctx']['min_length']} mục"
+    if kind == "string_too_long":
+        return f"{name}: cần không quá {error['ctx']['max_length']} ký tự, nhưng gặp {len(error.get('input') or '')} ký tự; hãy rút gọn"
     if kind == "string_too_short":
         return f"{name}: cần ít nhất {error['ctx']['min_length']} ký tự, nhưng gặp {found}"
     if kind == "greater_than_equal":
@@ -129,15 +131,8 @@ def _keys(model: type[BaseModel] | None) -> list[str]:
 
 
 def _suggest(model: type[BaseModel], loc: DataPath) -> str | None:
-    """The known key an unknown one most likely meant: same letters without accents, or close."""
-    key = str(loc[-1])
-    known = _keys(_model_at(model, loc[:-1]))
-    folded = {text.slugify(k, "_"): k for k in known}
-    guess = folded.get(text.slugify(key, "_"))
-    if guess is None:
-        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-        guess = close[0] if close else None
-    return guess
+    """The known key an unknown one plausibly meant ('họ_tên' → 'ho_ten', 'dia_dan' → 'dia_danh'), if any."""
+    return suggest(str(loc[-1]), _keys(_model_at(model, loc[:-1])))
 
 
 def _found(value: Any) -> str:
