@@ -14,11 +14,14 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.etree.ElementTree import Element
 
 import markdown
+from markdown.treeprocessors import Treeprocessor
 
 from guongsang import text
 from guongsang.diagnostics import Report
+from guongsang.mdrecords import too_deep
 from guongsang.sourcefile import split_front_matter
 
 
@@ -40,8 +43,8 @@ def check_links(docs_dir: Path, root: Path, pages: Iterable[str], published: Pub
     anchors: dict[str, set[str]] = {}
     for src_uri in pages:
         body, first_line = page_body(docs_dir / src_uri)
-        if not any(marker in body for marker in ("](", "]:", "<a", "<img")):
-            continue
+        if not any(marker in body for marker in ("](", "]:", "<a", "<img")) or too_deep(body):
+            continue  # no link; or markup too deep to render, an error of its own (mdrecords.py)
         rel = f"{docs}/{src_uri}"
         for url in _links(body):
             problem = _problem(src_uri, url, published, docs_dir, anchors)
@@ -52,7 +55,7 @@ def check_links(docs_dir: Path, root: Path, pages: Iterable[str], published: Pub
 
 def _problem(src_uri: str, url: str, published: PublishedFiles, docs_dir: Path, anchors: dict[str, set[str]]) -> str | None:
     scheme, netloc, path, _, anchor = urlsplit(url)
-    if scheme or netloc or "\x02amp\x03" in url:
+    if scheme or netloc:
         return None
     if url.startswith(("/", "\\")):
         return f"liên kết '{url}' là đường dẫn tuyệt đối; viết đường dẫn tương đối tính từ thư mục của trang này tới tệp .md, ví dụ '../van-ban/ten-tep.md'"
@@ -83,7 +86,8 @@ def _anchor_problem(
         return None
     if target not in anchors:
         path = docs_dir / target
-        anchors[target] = _ids(page_body(path)[0]) if path.is_file() else set()
+        body = page_body(path)[0] if path.is_file() else ""
+        anchors[target] = _ids(body) if body and not too_deep(body) else set()
     if anchor in anchors[target]:
         return None
     where = "trang này" if target == src_uri else f"trang '{target}'"
@@ -99,42 +103,51 @@ def page_body(path: Path) -> tuple[str, int]:
     return (front.body, front.body_line) if front else (source, 1)
 
 
-def _converter() -> markdown.Markdown:
-    """The Markdown extensions of mkdocs.yml that decide what is a link and which ids headings get."""
-    return markdown.Markdown(
-        extensions=["admonition", "attr_list", "tables", "toc"],
-        extension_configs={"toc": {"slugify": text.slugify}},
-    )
+class _Links(Treeprocessor):
+    """The links of the Markdown itself, as MkDocs validates them: raw HTML is stashed away from the tree
+    by then, and MkDocs leaves its links alone (nh3 cleans them)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def run(self, root: Element) -> None:
+        for element in root.iter():
+            url = element.get("href") if element.tag == "a" else element.get("src") if element.tag == "img" else None
+            if url is not None:
+                self.found.append(url)
 
 
-class _Collector(HTMLParser):
+class _Ids(HTMLParser):
+    """Every id of the rendered page, raw HTML included (MkDocs accepts both as anchors)."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.links: list[str] = []
-        self.ids: set[str] = set()
+        self.found: set[str] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "a" and values.get("href") is not None:
-            self.links.append(values["href"] or "")
-        elif tag == "img" and values.get("src") is not None:
-            self.links.append(values["src"] or "")
-        if values.get("id"):
-            self.ids.add(values["id"] or "")
+        for key, value in attrs:
+            if value and (key == "id" or (key == "name" and tag == "a")):
+                self.found.add(value)
 
 
-def _parse(body: str) -> _Collector:
-    collector = _Collector()
-    collector.feed(_converter().convert(body))
-    return collector
+def _render(body: str) -> tuple[list[str], str]:
+    """The Markdown's links and the page's HTML, with the extensions of mkdocs.yml that decide what is a
+    link and which ids headings get."""
+    links = _Links()
+    converter = markdown.Markdown(extensions=["admonition", "attr_list", "tables", "toc"], extension_configs={"toc": {"slugify": text.slugify}})
+    converter.treeprocessors.register(links, "guongsang_links", 0)  # after every other, as MkDocs's own
+    return links.found, converter.convert(body)
 
 
 def _links(body: str) -> list[str]:
-    return list(dict.fromkeys(_parse(body).links))
+    return list(dict.fromkeys(_render(body)[0]))
 
 
 def _ids(body: str) -> set[str]:
-    return _parse(body).ids
+    ids = _Ids()
+    ids.feed(_render(body)[1])
+    return ids.found
 
 
 def find_link(body: str, first_line: int, url: str) -> tuple[int, int]:

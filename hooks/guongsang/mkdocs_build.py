@@ -91,10 +91,10 @@ def load(config: MkDocsConfig) -> None:
     """
     global _build
     abandon()
-    _speak_to_editors(project_paths(config))
+    paths = project_paths(config)
+    _speak_to_editors(paths)
     if not config.site_url:
         raise Abort("mkdocs.yml cần 'site_url' (địa chỉ công khai của trang) để liên kết chia sẻ, mã QR và nguồn tin trỏ đúng chỗ")
-    paths = project_paths(config)
     loaded = load_project(paths, settings=Settings.from_config(config))
     for diagnostic in loaded.report.diagnostics:
         print(diagnostic, file=sys.stderr)
@@ -370,10 +370,17 @@ def write_outputs(config: MkDocsConfig) -> None:
         _record_addresses(build)
 
 
+_TRACED = 20
+"""Findings traced back to their source file (each reads the project's text files once)."""
+
+
 def _refuse(build: _Build, findings: list[scanner.Finding]) -> None:
     """Print each finding at the source file and line it came from when it can be found there (the page's
     own source first), else at the page; then stop: nothing is published."""
-    for finding in findings:
+    for number, finding in enumerate(findings):
+        if number >= _TRACED:
+            print(finding, file=sys.stderr)
+            continue
         page = finding.page.split(" ")[0].removesuffix("index.html")
         own = [build.root / source] if (source := build.site.sources.get(page)) else []
         place = locate(finding.excerpt, project_lines(build.root, own, [build.data_dir, build.docs_dir]))
@@ -469,14 +476,13 @@ def _write(path: Path, content: str) -> None:
 
 
 def _write_new_page(site_dir: Path, url: str, content: str) -> None:
-    """A page at an address an editor wrote (a redirect, a takedown): only inside the site, and never over
-    a file of the build. The loader has checked both already; this holds even if a check is missed."""
+    """A page at an address an editor wrote (a redirect, a takedown), only inside the site. The loader has
+    checked the address (redirects.py, ledger.py: never over a page); the path is resolved again here so
+    that no address, whatever a check misses, writes outside site/."""
     try:
         path = paths.inside(site_dir, paths.page_file(url))
     except paths.UnsafePath as exc:
         raise Abort(f"địa chỉ '{url}' không được ghi: {exc}") from None
-    if path.exists():
-        raise Abort(f"địa chỉ '{url}' đã có trang của bản dựng; chuyển hướng hay gỡ xuống không được ghi đè lên nó")
     _write(path, content)
 
 
