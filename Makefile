@@ -49,8 +49,10 @@ build: setup
 check: $(PYTHON_READY)
 	$(BIN)/python scripts/check.py
 
+# Two workers, one test file each at a time (module fixtures build their site once; the web editor's
+# test server keeps its port).
 test: setup $(BROWSER_READY)
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not slow"
 
 bench: setup $(BROWSER_READY)
 	$(BIN)/python scripts/bench.py

@@ -1,4 +1,4 @@
-"""Hostile text in every field of a record, a story and a document never runs in a reader's browser."""
+"""Hostile text in every field of a record, a story, a document and an editor's page never runs in a reader's browser."""
 
 from __future__ import annotations
 
@@ -43,7 +43,8 @@ STORY_BODY = "\n\n".join(f"Đoạn {i}: {p}" for i, p in enumerate(PAYLOADS) if 
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory, serve) -> str:
-    people = ["ho", "ten_dem", "ten", "chuc_vu", "tom_tat", "co_quan"]
+    # Name parts must be names (letters, apostrophes, hyphens); the name as displayed takes any text.
+    people = ["chuc_vu", "tom_tat", "co_quan"]
     files = {
         **required_data(),
         "data/don-vi/truong-a.yaml": poison(UNIT, ["ten", "xa"], 0),
@@ -51,12 +52,17 @@ def hostile_site(tmp_path_factory, serve) -> str:
         "data/phong-trao/pt.yaml": poison(CAMPAIGN, ["ten"], 20).replace("van_ban: [mau]", "van_ban: [mau]\npham_vi: " + hostile(25)),
         "data/tieu-chi/tc.yaml": poison(CRITERIA, ["ten", "noi_dung"], 30),
         "data/guong/truong-a-tap-the.yaml": poison(COLLECTIVE, ["co_quan"], 40).replace("cong_khai: true", f"ten_tap_the: {hostile(45)}\ncong_khai: true"),
-        "data/guong/nguyen-van-an.yaml": poison(MANAGER, people, 50).replace("cong_khai: true", f"ngoai_le_don_vi: {hostile(58)}\ncong_khai: true"),
-        "data/guong/tran-thi-binh.yaml": poison(TEACHER, people, 60)
+        "data/guong/nguyen-van-an.yaml": poison(MANAGER, people, 50).replace(
+            "cong_khai: true", f"ngoai_le_don_vi: {hostile(58)}\nten_day_du: {hostile(54)}\ncong_khai: true"
+        ),
+        "data/guong/tran-thi-binh.yaml": poison(TEACHER, people, 60).replace("cong_khai: true", f"ten_day_du: {hostile(62)}\ncong_khai: true")
         + "dong_y:\n  - nguoi: ban_than\n    ngay: 2025-01-02\n    pham_vi: [cau_chuyen]\n    ghi_chu: " + hostile(69) + "\n",
-        "data/guong/le-cuong.yaml": poison(STUDENT, people, 70),
+        "data/guong/le-cuong.yaml": poison(STUDENT, people, 70).replace("cong_khai: true", f"ten_day_du: {hostile(73)}\ncong_khai: true"),
         "content/van-ban/mau.md": poison(DOCUMENT, ["co_quan_chu_quan", "dia_danh", "trich_yeu", "ho_ten"], 80).replace(
             "  - Các đơn vị;", "  - " + hostile(95)
+        ),
+        "content/huong-dan/ho-so.md": (
+            f"---\ntitle: {hostile(110)}\ndescription: {hostile(111)}\n---\n\n# {PAYLOADS[1]} tiêu đề\n\n{STORY_BODY}\n"
         ),
         "content/cau-chuyen/cau-chuyen-doc.md": (
             f"---\ntieu_de: {hostile(100)}\nngay: 2025-03-01\ntac_gia: {hostile(101)}\nguong: [tran-thi-binh]\n"
@@ -84,6 +90,8 @@ PAGES = [
     "van-ban/",
     "van-ban/mau/",
     "du-lieu-mo/",
+    "huong-dan/ho-so/",
+    "huong-dan/",
 ]
 
 
@@ -99,7 +107,7 @@ def test_no_payload_runs(browser, hostile_site, url):
     assert dialogs == []
     body = page.text_content("body")
     SHOWN.append(body)
-    if url in ("guong/tran-thi-binh/", "guong/nguyen-van-an/", "cau-chuyen/cau-chuyen-doc/", "van-ban/mau/"):
+    if url in ("guong/tran-thi-binh/", "guong/nguyen-van-an/", "cau-chuyen/cau-chuyen-doc/", "van-ban/mau/", "huong-dan/ho-so/"):
         assert "window.__pwned=1" in body  # the payloads are shown as text, not run
     page.close()
 
