@@ -177,7 +177,16 @@ def scan_text(text: str, allowed_emails: Collection[str] = frozenset()) -> list[
         text: any text; full-width and invisible characters are normalised away before matching.
         allowed_emails: addresses that may appear (the organisation's own), in any case.
     """
+    if not _WORTH_READING.search(text) or _PLAIN_VALUE.fullmatch(text):
+        return []
     return _findings_in(text, {email.lower() for email in allowed_emails})
+
+
+_WORTH_READING = re.compile("[@\uff20\ufe6b)\\]}]|\\d(?:\\D*\\d){5}")
+"""Every finding holds six digits (a date of birth: 1/1/1980), an at sign (full-width too) or the closing
+bracket of "[at]": most values of a record (ids, names, titles, decision numbers) are passed over at once."""
+_PLAIN_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{4}\s*-\s*\d{4}")
+"""A date or a span of years on its own, as records write them: never a date of birth without 'sinh'."""
 
 
 def visible_text(source: str) -> str:

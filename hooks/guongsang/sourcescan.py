@@ -23,7 +23,7 @@ def check_personal_data(data: DataSet, root: Path, docs_dir: Path, files: list[s
         if place.path == organization and place.field[:1] == _CONTACT:
             continue
         for kind, excerpt in scanner.scan_text(place.text, allowed_emails):
-            report.error(place.path, place.line, place.col, message(kind, excerpt))
+            report.error(place.path, *place.where(excerpt), message(kind, excerpt))
     for place in file_paragraphs(root, docs_dir, [f for f in files if not f.lower().endswith(".csv")]):
         # Markdown may write a character as an entity (&#48;) or a link with %-escapes (tel:%2B84…):
         # the page shows them decoded, so they are read decoded too.

@@ -11,7 +11,7 @@ from typing import Any
 
 from guongsang import text
 from guongsang.records import DataSet, Entry
-from guongsang.yamlsrc import DataPath
+from guongsang.yamlsrc import DataPath, Located
 
 
 @dataclass(frozen=True)
@@ -25,13 +25,18 @@ class Place:
     text: str
     field: DataPath = ()
     """The value's key path in a YAML record; empty for a line of a file."""
+    located: Located | None = None
+    """The YAML the value comes from: its place is looked up only when a check reports it."""
 
     def where(self, excerpt: str) -> tuple[int, int]:
         """The line and column of ``excerpt`` in this text (a paragraph may span lines); the text's own
         place when the excerpt is not written as such (a YAML value, or text read decoded)."""
+        if self.located is not None:
+            mark = self.located.mark(self.field)
+            return mark.line, mark.col
         found = re.search(r"\s+".join(map(re.escape, excerpt.split())), self.text) if excerpt.strip() else None
         at = found.start() if found else -1
-        if at < 0 or self.field:
+        if at < 0:
             return self.line, self.col
         before = self.text[:at]
         newlines = before.count("\n")
@@ -42,8 +47,7 @@ def data_texts(data: DataSet, skip: set[str] = frozenset()) -> Iterator[Place]:
     """Every string value of every record file of data/, but those of the honorees in ``skip``."""
     for entry in _entries(data, skip):
         for field, value in _strings(entry.located.data, ()):
-            mark = entry.located.mark(field)
-            yield Place(entry.path, mark.line, mark.col, value, field)
+            yield Place(entry.path, 0, 0, value, field, entry.located)
 
 
 def whole_file(root: Path, docs_dir: Path, src_uri: str) -> Place:
