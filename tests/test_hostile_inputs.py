@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from conftest import make_project, run_script, windows_1258
 from PIL import Image
-from samples import CAMPAIGN, COLLECTIVE, DOCUMENT, MANAGER, STUDENT, TEACHER, UNIT, project_files
+from samples import CAMPAIGN, COLLECTIVE, DOCUMENT, MANAGER, TEACHER, UNIT, project_files
 
 from guongsang.project import ProjectPaths, load_project
 

@@ -16,9 +16,9 @@ from pathlib import Path
 import pathspec
 from PIL import Image, UnidentifiedImageError
 
-from guongsang import images, text
+from guongsang import cms, images, text
 from guongsang.diagnostics import Report
-from guongsang.mdrecords import check_body_markup
+from guongsang.mdrecords import check_body_markup, check_page_name
 from guongsang.models import PageMeta
 from guongsang.settings import Settings
 from guongsang.sourcefile import read_text, split_front_matter
@@ -31,10 +31,7 @@ ATTACHMENTS = (".pdf", ".csv", ".txt")
 MAX_ATTACHMENT_BYTES = 20_000_000
 IGNORED = frozenset({"thumbs.db", "desktop.ini"})
 """Files Windows leaves in folders by itself: never published, never an error."""
-ADMIN_DIR = "admin"
-"""The web editor's address: no editor file may sit there."""
 _SAFE_NAME = re.compile(r"^[^<>\"'`&%#?\\\s][^<>\"'`&%#?\\]*$")
-_PAGE_NAME = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*\.md$")
 _REFUSED = {
     ".svg": "ảnh SVG có thể chứa mã chạy trên máy người đọc nên không được đăng; hãy xuất ảnh sang PNG",
     ".gif": "ảnh GIF không được hỗ trợ; hãy lưu ảnh sang PNG hoặc JPG",
@@ -54,8 +51,6 @@ class ContentFiles:
     pages: list[str] = field(default_factory=list)
     images: list[str] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
-    ignored: list[str] = field(default_factory=list)
-    """Files left out on purpose (Thumbs.db and the like)."""
 
 
 def load_content_files(docs_dir: Path, root: Path, settings: Settings, record_pages: set[str], report: Report) -> ContentFiles:
@@ -79,9 +74,9 @@ def load_content_files(docs_dir: Path, root: Path, settings: Settings, record_pa
             elif path.is_symlink():
                 dirs.remove(name)
                 report.error(f"{docs}/{src_uri}", 0, 0, _SYMLINK)
-            elif src_uri == ADMIN_DIR:
+            elif f"{src_uri}/" == cms.ADMIN_DIR:  # the web editor's address: no editor file may sit there
                 dirs.remove(name)
-                report.error(f"{docs}/{src_uri}", 0, 0, f"địa chỉ {ADMIN_DIR}/ dành cho trình sửa trên web; hãy chuyển các tệp sang thư mục khác")
+                report.error(f"{docs}/{src_uri}", 0, 0, f"địa chỉ {cms.ADMIN_DIR} dành cho trình sửa trên web; hãy chuyển các tệp sang thư mục khác")
         dirs.sort()
         for name in sorted(files):
             path = here / name
@@ -90,8 +85,8 @@ def load_content_files(docs_dir: Path, root: Path, settings: Settings, record_pa
                 continue
             rel = f"{docs}/{src_uri}"
             if name.lower() in IGNORED:
-                found.ignored.append(src_uri)
-            elif path.is_symlink():
+                continue
+            if path.is_symlink():
                 report.error(rel, 0, 0, _SYMLINK)
             elif not _SAFE_NAME.match(name) or text.unseen_character(name):
                 report.error(rel, 0, 0, "tên tệp có ký tự không dùng được trong địa chỉ trang; đổi tên tệp, chỉ dùng chữ, số, dấu '-' và '_'")
@@ -156,12 +151,7 @@ def _image_ok(path: Path, rel: str, size: int, report: Report) -> bool:
 
 def _check_page(path: Path, src_uri: str, rel: str, settings: Settings, out_of_nav: pathspec.PathSpec, report: Report) -> None:
     """An editor's own page: a readable file, a front matter Material can print, reachable from the menu."""
-    if not _PAGE_NAME.match(path.name):
-        report.error(
-            rel, 0, 0,
-            f"tên tệp '{path.name}' sẽ thành địa chỉ trang; chỉ dùng chữ thường không dấu, số và dấu '-',"
-            f" ví dụ '{text.slugify(path.stem) or 'trang'}.md'",
-        )
+    check_page_name(path, rel, report)
     if settings.nav_pages is not None and src_uri not in settings.nav_pages and not out_of_nav.match_file(src_uri):
         report.error(
             rel, 0, 0,

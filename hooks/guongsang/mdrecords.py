@@ -99,17 +99,22 @@ def markdown_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.md") if p.name != "index.md") if folder.is_dir() else []
 
 
-def load_markdown_record(
-    path: Path, docs_dir: Path, root: Path, model: type[R], report: Report, *, keys_hint: str
-) -> MarkdownRecord[R] | None:
-    """The validated front matter and the body of one file; problems go to ``report``."""
-    rel = path.relative_to(root).as_posix()
+def check_page_name(path: Path, rel: str, report: Report) -> None:
+    """A Markdown file's name becomes its page's address: lower-case ASCII words joined by '-'."""
     if not _FILE_NAME.match(path.name):
         report.error(
             rel, 0, 0,
             f"tên tệp '{path.name}' sẽ thành địa chỉ trang; chỉ dùng chữ thường không dấu, số và dấu '-',"
             f" ví dụ '{text.slugify(path.stem) or 'trang'}.md'",
         )
+
+
+def load_markdown_record(
+    path: Path, docs_dir: Path, root: Path, model: type[R], report: Report, *, keys_hint: str
+) -> MarkdownRecord[R] | None:
+    """The validated front matter and the body of one file; problems go to ``report``."""
+    rel = path.relative_to(root).as_posix()
+    check_page_name(path, rel, report)
     source = read_text(path, rel, report)
     if source is None:
         return None
