@@ -22,6 +22,7 @@ from conftest import make_project, run_script, windows_1258
 from PIL import Image
 from samples import CAMPAIGN, COLLECTIVE, DOCUMENT, MANAGER, TEACHER, UNIT, project_files
 
+from guongsang import urls
 from guongsang.project import ProjectPaths, load_project
 
 
@@ -464,6 +465,8 @@ HARMLESS = {
     "data/guong/ksor-h-hen.yaml": MANAGER.replace("ma: nguyen-van-an", "ma: ksor-h-hen").replace("ho: Nguyễn", "ho: Ksor")
     .replace("ten_dem: Văn\n", "").replace("ten: An", "ten: H'Hen").replace("chuc_vu: Hiệu trưởng", "chuc_vu: Phó Hiệu trưởng"),
     "mkdocs.yml": Edit("hooks:", "extra:\n  chuyen_huong_ra_ngoai: [sgddt.hungyen.gov.vn]\n\nhooks:"),
+    "data/guong/omega.yaml": TEACHER.replace("ma: tran-thi-binh", "ma: omega").replace("ho: Trần", "ho: Παπαδόπουλος")
+    .replace("ten_dem: Thị\n", "").replace("ten: Bình", "ten: Ωμέγα").replace("tieu_chi_dat: [tc/tc-1]\n", ""),
     U: UNIT.replace("ten: Trường THPT A (mẫu)", "ten: '=HYPERLINK(\"http://lua-dao.example\",\"Trường A\")'"),
 }
 
@@ -503,11 +506,13 @@ def test_redirects_that_may_be_written(harmless):
     assert 'url=https://sgddt.hungyen.gov.vn/gioi-thieu/"' in outward
 
 
-def test_names_with_apostrophes_are_published(harmless):
-    """'H'Hen' is a name: the profile is published and filed under H."""
-    assert "Ksor H&#39;Hen" in (harmless / "guong/ksor-h-hen/index.html").read_text(encoding="utf-8") or \
-        "Ksor H'Hen" in (harmless / "guong/ksor-h-hen/index.html").read_text(encoding="utf-8")
+def test_names_as_people_write_them_are_published(harmless):
+    """'H'Hen' is a name, filed under H; a name in another alphabet (it once crashed the A–Z pages with an
+    empty address) is filed under the group of other letters."""
+    assert '<h1 id="noi-dung">Ksor H&#39;Hen</h1>' in (harmless / "guong/ksor-h-hen/index.html").read_text(encoding="utf-8")
     assert "ksor-h-hen" in (harmless / "guong/a-z/h/index.html").read_text(encoding="utf-8")
+    assert '<h1 id="noi-dung">Παπαδόπουλος Ωμέγα</h1>' in (harmless / "guong/omega/index.html").read_text(encoding="utf-8")
+    assert 'href="../../omega/"' in (harmless / f"guong/a-z/{urls.OTHER_LETTER}/index.html").read_text(encoding="utf-8")
 
 
 def test_spreadsheet_formulas_stay_text(harmless):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from guongsang.mdlinks import find_link, page_body
+from guongsang.sourcetexts import markdown_body
 
 _DOC_LINK = re.compile(
     r"^Doc file '(?P<src>[^']+)' contains (?:a link|an unrecognized relative link|an absolute link) '(?P<url>[^']*)'"
@@ -47,4 +47,4 @@ def _locate(path: Path, url: str) -> tuple[int, int]:
     """The line and column where ``url`` is written in a Markdown file (1, 1 when there is no file)."""
     if not path.is_file():
         return 1, 1
-    return find_link(*page_body(path), url)
+    return markdown_body(path, "").where(url)

@@ -11,19 +11,17 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pathspec
 from PIL import Image, UnidentifiedImageError
 
 from guongsang import cms, images, text
 from guongsang.diagnostics import Report
-from guongsang.mdrecords import check_body_markup, check_page_name
+from guongsang.mdrecords import INDEX_PAGE, load_markdown_record
 from guongsang.models import PageMeta
 from guongsang.settings import Settings
-from guongsang.sourcefile import read_text, split_front_matter
-from guongsang.validation import validate
-from guongsang.yamlsrc import parse_yaml
+from guongsang.sourcefile import read_text
 
 PAGE = ".md"
 ATTACHMENTS = (".pdf", ".csv", ".txt")
@@ -52,12 +50,17 @@ class ContentFiles:
     images: list[str] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
 
+    @property
+    def text_files(self) -> list[str]:
+        """Pages and the attachments that are text (CSV, plain text): what a reader reads as words."""
+        return [*self.pages, *(a for a in self.attachments if not a.lower().endswith(".pdf"))]
 
-def load_content_files(docs_dir: Path, root: Path, settings: Settings, record_pages: set[str], report: Report) -> ContentFiles:
+
+def load_content_files(docs_dir: Path, root: Path, settings: Settings, record_folders: tuple[str, ...], report: Report) -> ContentFiles:
     """Every file of content/, each either accepted by kind or reported at its path.
 
-    ``record_pages`` are the pages read as records (documents, stories), which their own loaders check;
-    every other page has its front matter checked here, and must be reachable from the navigation.
+    Pages in ``record_folders`` (documents, stories) but their index are records, which their own loaders
+    check; every other page has its front matter checked here, and must be reachable from the navigation.
     """
     found = ContentFiles()
     if not docs_dir.is_dir():
@@ -93,8 +96,8 @@ def load_content_files(docs_dir: Path, root: Path, settings: Settings, record_pa
             else:
                 _accept(path, src_uri, rel, found, report)
     for src_uri in found.pages:
-        if src_uri not in record_pages:
-            _check_page(docs_dir / src_uri, src_uri, f"{docs}/{src_uri}", settings, out_of_nav, report)
+        if not (src_uri.startswith(tuple(f"{folder}/" for folder in record_folders)) and PurePosixPath(src_uri).name != INDEX_PAGE):
+            _check_page(docs_dir, root, src_uri, settings, out_of_nav, report)
     return found
 
 
@@ -149,22 +152,13 @@ def _image_ok(path: Path, rel: str, size: int, report: Report) -> bool:
     return True
 
 
-def _check_page(path: Path, src_uri: str, rel: str, settings: Settings, out_of_nav: pathspec.PathSpec, report: Report) -> None:
+def _check_page(docs_dir: Path, root: Path, src_uri: str, settings: Settings, out_of_nav: pathspec.PathSpec, report: Report) -> None:
     """An editor's own page: a readable file, a front matter Material can print, reachable from the menu."""
-    check_page_name(path, rel, report)
+    path = docs_dir / src_uri
+    load_markdown_record(path, docs_dir, root, PageMeta, report, keys_hint=None)
     if settings.nav_pages is not None and src_uri not in settings.nav_pages and not out_of_nav.match_file(src_uri):
         report.error(
-            rel, 0, 0,
+            path.relative_to(root).as_posix(), 0, 0,
             f"trang chưa có trong mục lục (phần 'nav:' của mkdocs.yml) nên người đọc không tìm tới được;"
             f" thêm dòng '- {src_uri}' vào 'nav:', hoặc xóa tệp",
         )
-    source = read_text(path, rel, report)
-    if source is None:
-        return
-    front = split_front_matter(source)
-    body, body_line = (front.body, front.body_line) if front else (source, 1)
-    if front is not None:
-        located = parse_yaml(front.yaml, rel, report, line_offset=front.line_offset)
-        if located is not None and located.data is not None:
-            validate(PageMeta, located, rel, report)
-    check_body_markup(body, body_line, rel, report)

@@ -11,7 +11,7 @@ from guongsang import numbers, text, urls
 from guongsang.diagnostics import Report
 from guongsang.models import DOCUMENT_TYPES, DocumentMeta, DocumentStatus, LegalReference
 from guongsang.mdrecords import load_markdown_record, markdown_files
-from guongsang.paths import UnsafePath, content_file, content_path_problem
+from guongsang.paths import UnsafePath, content_file
 from guongsang.yamlsrc import Located
 
 DOCUMENTS_DIR = "van-ban"
@@ -212,20 +212,15 @@ def _check_meta(meta: DocumentMeta, located: Located, rel: str, docs_dir: Path, 
             warning((*field, "ngay"), f"căn cứ thứ {index + 1} ban hành ngày {text.short_date(reference.date)}, sau chính văn bản này ({meta.date}); kiểm tra lại ngày")
 
     if meta.signed_pdf:
-        joined = posixpath.join(posixpath.dirname(src_uri), meta.signed_pdf)
-        problem = content_path_problem(joined)
-        if problem:
-            error(("ban_ky_so",), f"trường 'ban_ky_so': '{meta.signed_pdf}': {problem}")
-        elif not meta.signed_pdf.lower().endswith(".pdf"):
+        try:
+            pdf = content_file(docs_dir, posixpath.join(posixpath.dirname(src_uri), meta.signed_pdf))
+        except UnsafePath as exc:
+            error(("ban_ky_so",), f"trường 'ban_ky_so': '{meta.signed_pdf}': {exc}")
+            return
+        if not meta.signed_pdf.lower().endswith(".pdf"):
             error(("ban_ky_so",), f"trường 'ban_ky_so': '{meta.signed_pdf}' phải là tệp .pdf")
-        else:
-            try:
-                found = content_file(docs_dir, joined).is_file()
-            except UnsafePath:
-                error(("ban_ky_so",), f"trường 'ban_ky_so': '{meta.signed_pdf}' nằm ngoài thư mục content/ (qua liên kết tượng trưng); chép tệp thật vào content/")
-                return
-            if not found:
-                error(("ban_ky_so",), f"trường 'ban_ky_so': không thấy tệp '{meta.signed_pdf}' (đường dẫn tính từ thư mục của văn bản này)")
+        elif not pdf.is_file():
+            error(("ban_ky_so",), f"trường 'ban_ky_so': không thấy tệp '{meta.signed_pdf}' (đường dẫn tính từ thư mục của văn bản này)")
 
 
 def _check_body(body: str, first_line: int, rel: str, report: Report) -> None:

@@ -120,9 +120,5 @@ def write(table: Table, folder: Path, stem: str) -> list[Path]:
 
 
 def _append(sheet: Worksheet, values: Sequence[str | int]) -> None:
-    """One row below the last, text neutralised and typed as text: openpyxl would store a string starting
-    with '=' as a formula; the guard leaves none, and the explicit type keeps it so whatever the guard lets by."""
+    """One row below the last, its text neutralised: openpyxl stores a string starting with '=' as a formula."""
     sheet.append(neutralise_row(values))
-    for column, value in enumerate(values, start=1):
-        if isinstance(value, str):
-            sheet.cell(sheet.max_row, column).data_type = "s"

@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from PIL import Image, ImageOps
 
 from guongsang.diagnostics import Report
-from guongsang.paths import UnsafePath, content_file, content_path_problem
+from guongsang.paths import UnsafePath, content_file
 from guongsang.yamlsrc import Mark
 
 MAX_IMAGE_BYTES = 8_000_000
@@ -44,14 +44,10 @@ def check_image(docs_dir: Path, file: str, rel: str, mark: Mark, report: Report)
 
     The file itself (size, pixels, readable) is checked with every file of content/ (contentfiles.py).
     """
-    problem = content_path_problem(file)
-    if problem:
-        report.error(rel, mark.line, mark.col, f"ảnh '{file}': {problem}")
-        return
     try:
         path = content_file(docs_dir, file)
-    except UnsafePath:
-        report.error(rel, mark.line, mark.col, f"ảnh '{file}' nằm ngoài thư mục content/ (qua liên kết tượng trưng); chép ảnh thật vào content/")
+    except UnsafePath as exc:
+        report.error(rel, mark.line, mark.col, f"ảnh '{file}': {exc}")
         return
     if not path.is_file():
         report.error(rel, mark.line, mark.col, f"không thấy tệp ảnh '{file}' (đường dẫn tính từ thư mục content/)")

@@ -163,7 +163,7 @@ def link_site(documents: list[Document], data: DataSet, stories: list[Story], re
     ]
     site.issuers = [
         DocumentGroup(issuer, urls.documents_by_issuer_url(issuer), by_issuer[issuer])
-        for issuer in sorted(by_issuer, key=sort_key) if _issuer_has_address(issuer, by_issuer, report)
+        for issuer in _issuers_with_addresses(by_issuer, report)
     ]
     return site
 
@@ -211,27 +211,28 @@ def honoree_sort_key(honoree: Honoree) -> tuple[bytes, ...]:
     return person_sort_key(honoree.given_name or "", honoree.middle_name or "", honoree.family_name or "", honoree.sort_key)
 
 
-def _issuer_has_address(issuer: str, by_issuer: dict[str, list[Document]], report: Report) -> bool:
-    """An issuer's list page needs an address of its own: one with letters, shared with no other issuer
-    (names differing only in a hyphen or an accent would put two lists at one address)."""
-    document = by_issuer[issuer][0]
-    mark = document.located.mark(("co_quan_ban_hanh",))
-    slug = text.slugify(issuer)
-    if not text.slugify(document.meta.issuing_body) or not text.slugify(document.meta.parent_body):
-        field = "co_quan_ban_hanh" if not text.slugify(document.meta.issuing_body) else "co_quan_chu_quan"
-        mark = document.located.mark((field,))
-        report.error(document.source.path, mark.line, mark.col, "tên cơ quan ban hành và cơ quan chủ quản phải có chữ cái (ví dụ 'SỞ GIÁO DỤC VÀ ĐÀO TẠO')")
-        return False
-    twin = next((other for other in by_issuer if other != issuer and text.slugify(other) == slug), None)
-    if twin is not None and sort_key(twin) < sort_key(issuer):
-        where = by_issuer[twin][0].source.path
-        report.error(
-            document.source.path, mark.line, mark.col,
-            f"cơ quan '{issuer}' có cùng địa chỉ danh sách với '{twin}' ({where}); hai tên chỉ khác dấu câu hay dấu thanh:"
-            " viết tên cơ quan thống nhất ở mọi văn bản",
-        )
-        return False
-    return True
+def _issuers_with_addresses(by_issuer: dict[str, list[Document]], report: Report) -> list[str]:
+    """The issuers, in Vietnamese order, whose list page has an address of its own: one with letters,
+    shared with no other issuer (names differing only in a hyphen or an accent would share one)."""
+    kept: dict[str, str] = {}
+    for issuer in sorted(by_issuer, key=sort_key):
+        document = by_issuer[issuer][0]
+        meta = document.meta
+        blank = next((key for key, name in (("co_quan_ban_hanh", meta.issuing_body), ("co_quan_chu_quan", meta.parent_body)) if not text.slugify(name)), None)
+        slug = text.slugify(issuer)
+        mark = document.located.mark((blank or "co_quan_ban_hanh",))
+        if blank:
+            report.error(document.source.path, mark.line, mark.col, "tên cơ quan ban hành và cơ quan chủ quản phải có chữ cái (ví dụ 'SỞ GIÁO DỤC VÀ ĐÀO TẠO')")
+        elif slug in kept:
+            twin = kept[slug]
+            report.error(
+                document.source.path, mark.line, mark.col,
+                f"cơ quan '{issuer}' có cùng địa chỉ danh sách với '{twin}' ({by_issuer[twin][0].source.path}); hai tên chỉ"
+                " khác dấu câu hay dấu thanh: viết tên cơ quan thống nhất ở mọi văn bản",
+            )
+        else:
+            kept[slug] = issuer
+    return list(kept.values())
 
 
 def _link_stories(site: SiteModel, report: Report) -> None:

@@ -22,7 +22,7 @@ from markdown.treeprocessors import Treeprocessor
 from guongsang import text
 from guongsang.diagnostics import Report
 from guongsang.mdrecords import too_deep
-from guongsang.sourcefile import split_front_matter
+from guongsang.sourcetexts import markdown_body
 
 
 @dataclass(frozen=True)
@@ -42,15 +42,13 @@ def check_links(docs_dir: Path, root: Path, pages: Iterable[str], published: Pub
     docs = docs_dir.relative_to(root).as_posix()
     anchors: dict[str, set[str]] = {}
     for src_uri in pages:
-        body, first_line = page_body(docs_dir / src_uri)
-        if not any(marker in body for marker in ("](", "]:", "<a", "<img")) or too_deep(body):
+        body = markdown_body(docs_dir / src_uri, f"{docs}/{src_uri}")
+        if not any(marker in body.text for marker in ("](", "]:", "<a", "<img")) or too_deep(body.text):
             continue  # no link; or markup too deep to render, an error of its own (mdrecords.py)
-        rel = f"{docs}/{src_uri}"
-        for url in _links(body):
+        for url in _links(body.text):
             problem = _problem(src_uri, url, published, docs_dir, anchors)
             if problem:
-                line, col = find_link(body, first_line, url)
-                report.error(rel, line, col, problem)
+                report.error(body.path, *body.where(url if url in body.text else unquote(url)), problem)
 
 
 def _problem(src_uri: str, url: str, published: PublishedFiles, docs_dir: Path, anchors: dict[str, set[str]]) -> str | None:
@@ -60,10 +58,10 @@ def _problem(src_uri: str, url: str, published: PublishedFiles, docs_dir: Path, 
     if url.startswith(("/", "\\")):
         return f"liên kết '{url}' là đường dẫn tuyệt đối; viết đường dẫn tương đối tính từ thư mục của trang này tới tệp .md, ví dụ '../van-ban/ten-tep.md'"
     if not path:
-        return _anchor_problem(src_uri, src_uri, anchor, url, published, docs_dir, anchors)
+        return _anchor_problem(src_uri, src_uri, anchor, url, docs_dir, anchors)
     target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(path))).lstrip("/")
     if target in published.files:
-        return _anchor_problem(src_uri, target, anchor, url, published, docs_dir, anchors) if anchor else None
+        return _anchor_problem(src_uri, target, anchor, url, docs_dir, anchors) if anchor else None
     if target in published.not_published:
         return f"liên kết '{url}' trỏ tới '{target}', {published.not_published[target]}; bỏ liên kết này"
     if target.startswith("../"):
@@ -79,14 +77,12 @@ def _problem(src_uri: str, url: str, published: PublishedFiles, docs_dir: Path, 
     return f"liên kết '{url}' trỏ tới '{target}' nhưng không có tệp đó trong thư mục trang; sửa đường dẫn (tính từ thư mục của trang này)"
 
 
-def _anchor_problem(
-    src_uri: str, target: str, anchor: str, url: str, published: PublishedFiles, docs_dir: Path, anchors: dict[str, set[str]]
-) -> str | None:
+def _anchor_problem(src_uri: str, target: str, anchor: str, url: str, docs_dir: Path, anchors: dict[str, set[str]]) -> str | None:
     if not anchor or not target.endswith(".md"):
         return None
     if target not in anchors:
         path = docs_dir / target
-        body = page_body(path)[0] if path.is_file() else ""
+        body = markdown_body(path, target).text if path.is_file() else ""
         anchors[target] = _ids(body) if body and not too_deep(body) else set()
     if anchor in anchors[target]:
         return None
@@ -94,13 +90,6 @@ def _anchor_problem(
     known = sorted(anchors[target])[:6]
     hint = f"; các mục có: {', '.join('#' + a for a in known)}" if known else ""
     return f"liên kết '{url}': {where} không có mục '#{anchor}'{hint}"
-
-
-def page_body(path: Path) -> tuple[str, int]:
-    """The Markdown of a page (files were checked as they loaded: read leniently) and its first line."""
-    source = text.nfc(path.read_bytes().decode("utf-8-sig", errors="replace")).replace("\r\n", "\n")
-    front = split_front_matter(source)
-    return (front.body, front.body_line) if front else (source, 1)
 
 
 class _Links(Treeprocessor):
@@ -148,13 +137,3 @@ def _ids(body: str) -> set[str]:
     ids = _Ids()
     ids.feed(_render(body)[1])
     return ids.found
-
-
-def find_link(body: str, first_line: int, url: str) -> tuple[int, int]:
-    """Where the link is written, for the message (its first occurrence outside code)."""
-    for candidate in (url, unquote(url)):
-        for number, line in enumerate(body.split("\n")):
-            column = line.find(candidate)
-            if column >= 0:
-                return first_line + number, column + 1
-    return first_line, 1

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from guongsang import text
 from guongsang.diagnostics import Report
 from guongsang.sanitize import RAW_HTML, SCRIPT_LINK
-from guongsang.sourcefile import read_text, split_front_matter
+from guongsang.sourcefile import FrontMatter, read_text, split_front_matter
 from guongsang.validation import validate
 from guongsang.yamlsrc import Located, parse_yaml
 
@@ -44,7 +44,6 @@ MAX_INDENT = 100
 unclosed '[': 99 s; 20,000 '<b ': 67 s), and recurses once per list level (300 levels: RecursionError).
 Real pages stay far below these bounds."""
 _UNCLOSED_TAG = re.compile(r"<[A-Za-z/!][^<>]*(?=<|\Z)")
-_CLOSING = {"]": "[", ")": "("}
 
 
 def too_deep(body: str) -> tuple[int, str] | None:
@@ -61,19 +60,12 @@ def too_deep(body: str) -> tuple[int, str] | None:
 
 
 def _paragraph_too_deep(lines: list[str]) -> tuple[int, str] | None:
-    depth = {"[": 0, "(": 0}
     for number, line in enumerate(lines):
         indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
         if indent > MAX_INDENT:
             return number, f"dòng thụt lề {indent} cột (danh sách lồng quá sâu); tối đa {MAX_INDENT} cột"
-        if "[" in line or "(" in line:
-            for char in line:
-                if char in depth:
-                    depth[char] += 1
-                    if depth[char] > MAX_DEPTH:
-                        return number, f"quá {MAX_DEPTH} dấu '{char}' chưa đóng trong một đoạn"
-                elif char in _CLOSING and depth[_CLOSING[char]]:
-                    depth[_CLOSING[char]] -= 1
+    if unclosed := text.unclosed_beyond(lines, {"[": "]", "(": ")"}, MAX_DEPTH):
+        return unclosed[0], f"quá {MAX_DEPTH} dấu '{unclosed[1]}' chưa đóng trong một đoạn"
     paragraph = "\n".join(lines)
     if "<" in paragraph and len(_UNCLOSED_TAG.findall(paragraph)) > MAX_DEPTH:
         return 0, f"quá {MAX_DEPTH} thẻ HTML thiếu dấu '>' trong một đoạn"
@@ -94,9 +86,13 @@ def check_body_markup(body: str, first_line: int, rel: str, report: Report) -> N
             report.warning(rel, number, match.start() + 1, "đoạn HTML này (thẻ script, iframe, form… hoặc thuộc tính on…) sẽ bị lược bỏ khi đăng; hãy viết bằng Markdown")
 
 
+INDEX_PAGE = "index.md"
+"""A folder's own page: in the folders of records (documents, stories), the listing, not a record."""
+
+
 def markdown_files(folder: Path) -> list[Path]:
     """The Markdown files of a content folder, in path order, without its index page."""
-    return sorted(p for p in folder.rglob("*.md") if p.name != "index.md") if folder.is_dir() else []
+    return sorted(p for p in folder.rglob("*.md") if p.name != INDEX_PAGE) if folder.is_dir() else []
 
 
 def check_page_name(path: Path, rel: str, report: Report) -> None:
@@ -110,21 +106,28 @@ def check_page_name(path: Path, rel: str, report: Report) -> None:
 
 
 def load_markdown_record(
-    path: Path, docs_dir: Path, root: Path, model: type[R], report: Report, *, keys_hint: str
+    path: Path, docs_dir: Path, root: Path, model: type[R], report: Report, *, keys_hint: str | None
 ) -> MarkdownRecord[R] | None:
-    """The validated front matter and the body of one file; problems go to ``report``."""
+    """The validated front matter and the body of one file; problems go to ``report``.
+
+    ``keys_hint`` names the keys a front matter must start with; None when a page may have none (an
+    editor's own page: its front matter is then read as empty).
+    """
     rel = path.relative_to(root).as_posix()
     check_page_name(path, rel, report)
     source = read_text(path, rel, report)
     if source is None:
         return None
     front = split_front_matter(source)
-    if front is None:
+    if front is None and keys_hint is not None:
         report.error(rel, 1, 1, f"tệp phải bắt đầu bằng phần khai báo giữa hai dòng '---' ({keys_hint}, …)")
         return None
+    front = front or FrontMatter(yaml="", line_offset=0, body=source, body_line=1)
     located = parse_yaml(front.yaml, rel, report, line_offset=front.line_offset)
     if located is None:
         return None
+    if located.data is None and keys_hint is None:
+        located.data = {}
     record = validate(model, located, rel, report)
     if record is None:
         return None

@@ -333,8 +333,7 @@ def write_outputs(config: MkDocsConfig) -> None:
     env = build.env
     assert env is not None
     for old, new in build.site.redirects.items():
-        target = new if new.startswith("https://") else urls.absolute(build.site_url, new)
-        _write_new_page(site_dir, old, env.get_template("redirect.html").render(target=target, config=config))
+        _write_new_page(site_dir, old, env.get_template("redirect.html").render(target=urls.redirect_target(build.site_url, new), config=config))
     for url in build.taken_down:
         _write_new_page(site_dir, url, env.get_template("takedown.html").render(home=urls.absolute(build.site_url, ""), config=config))
     feed = env.get_template("atom.html").render(site=build.site, site_url=build.site_url, config=config, urls=urls)

@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from guongsang.dates import PartialDate, parse_full_date, parse_partial_date
 from guongsang.paths import site_address_problem
+from guongsang.urls import is_outside
 
 # Abbreviations of document types in a number and symbol (Nghị định 30/2020/NĐ-CP, Phụ lục III).
 # Công văn has no type name on the page and no abbreviation.
@@ -90,6 +91,7 @@ def _check_school_year(value: str) -> str:
 
 
 Id = Annotated[str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": _ID.pattern})]
+"""A stable id: lower-case ASCII words joined by '-' ('thpt-nguyen-trai')."""
 
 # A name part as people write it: letters with their marks, and inside it spaces, apostrophes and hyphens
 # (H'Hen, Y-Moan, Niê Kdăm); never a symbol, a bracket or an emoji, and always starting with a letter.
@@ -109,7 +111,6 @@ PersonName = Annotated[
     str, Field(max_length=60), AfterValidator(_check_name), WithJsonSchema({"type": "string", "maxLength": 60})
 ]
 """One part of a person's name ('Nguyễn', 'Thị Kim', 'H'Hen')."""
-"""A stable id: lower-case ASCII words joined by '-' ('thpt-nguyen-trai')."""
 SchoolYear = Annotated[str, AfterValidator(_check_school_year), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{4}$"})]
 
 
@@ -759,7 +760,7 @@ def _check_old_address(value: str) -> str:
 
 
 def _check_new_address(value: str) -> str:
-    if value.lower().startswith("https://"):
+    if is_outside(value):
         if not urlsplit(value).hostname:
             raise ValueError(f"địa chỉ '{value}' thiếu tên máy chủ")
         return value

@@ -65,7 +65,7 @@ def inside(root: Path, relative: str) -> Path:
     return target
 
 
-def content_path_problem(path: str) -> str | None:
+def _content_path_problem(path: str) -> str | None:
     """Why ``path`` (a file named in a record, relative to content/ or to a document's folder after
     joining) cannot name a file inside content/ (None when it can)."""
     if not path.strip():
@@ -82,7 +82,10 @@ def content_path_problem(path: str) -> str | None:
 
 def content_file(docs_dir: Path, relative: str) -> Path:
     """A file of content/, resolved (symbolic links included); raises UnsafePath outside content/."""
-    problem = content_path_problem(relative)
+    problem = _content_path_problem(relative)
     if problem:
         raise UnsafePath(problem)
-    return inside(docs_dir, relative)
+    try:
+        return inside(docs_dir, relative)
+    except UnsafePath:  # written as a path inside, so a symbolic link leads out
+        raise UnsafePath("tệp nằm ngoài thư mục content/ (qua liên kết tượng trưng); chép tệp thật vào content/") from None

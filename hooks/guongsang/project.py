@@ -14,13 +14,13 @@ from guongsang.documents import DOCUMENTS_DIR, load_documents
 from guongsang.ledger import check_history, check_ledger, read_ledger, takedowns
 from guongsang.linking import SiteModel, link_site
 from guongsang.mdlinks import PublishedFiles, check_links
-from guongsang.mdrecords import markdown_files
 from guongsang.pages import GeneratedPage, generate_pages
 from guongsang.records import LEDGER, load_data
 from guongsang.redirects import check_redirects
 from guongsang.rules import check_records
 from guongsang.settings import Settings, read_settings
 from guongsang.sourcescan import check_personal_data
+from guongsang.sourcetexts import file_paragraphs, whole_file
 from guongsang.stories import STORIES_DIR, load_stories
 from guongsang.withdrawal import check_withdrawn_names
 
@@ -77,24 +77,24 @@ def _load(paths: ProjectPaths, today: date, settings: Settings) -> LoadedProject
     check_records(data, documents, stories, paths.docs_dir, report, today)
     site = link_site(documents, data, stories, report, today)
     linked = report.ok  # the checks below read the linked site
-    record_pages = {
-        p.relative_to(paths.docs_dir).as_posix()
-        for folder in (DOCUMENTS_DIR, STORIES_DIR) for p in markdown_files(paths.docs_dir / folder)
-    }
-    content = load_content_files(paths.docs_dir, paths.root, settings, record_pages, report)
+    content = load_content_files(paths.docs_dir, paths.root, settings, (DOCUMENTS_DIR, STORIES_DIR), report)
     ledger_rel = f"{paths.data_dir.relative_to(paths.root).as_posix()}/{LEDGER}"
     ledger = read_ledger(paths.data_dir / LEDGER, ledger_rel, report)
     check_history(paths.root, ledger_rel, ledger, report)
-    text_files = [*content.pages, *(a for a in content.attachments if not a.lower().endswith(".pdf"))]
-    check_personal_data(data, paths.root, paths.docs_dir, text_files, allowed_emails(site), report)
+    csv_files = [f for f in content.text_files if f.lower().endswith(".csv")]
+    paragraphs = list(file_paragraphs(paths.root, paths.docs_dir, [f for f in content.text_files if f not in csv_files]))
+    tables = [whole_file(paths.root, paths.docs_dir, f) for f in csv_files]
+    check_personal_data(data, paragraphs, tables, allowed_emails(site), report)
     if not linked:
         return LoadedProject(site=None, report=report, taken_down=[], content=content)
-    check_withdrawn_names(site, data, paths.root, paths.docs_dir, _built_pages(site, content), report)
+    built = [src_uri for src_uri in content.pages if src_uri not in site.withdrawn_stories]
+    taken_down_files = {f"{paths.docs_dir.relative_to(paths.root).as_posix()}/{src}" for src in site.withdrawn_stories}
+    check_withdrawn_names(site, data, [p for p in paragraphs if p.path not in taken_down_files], report)
     pages = generate_pages(site, opendata.COLLECTIONS)
-    addresses = _page_addresses(site, pages, content)
+    addresses = {"404.html"} | {page.url for page in pages} | {urls.markdown_url(src) for src in built}  # every page written
     check_redirects(site.redirect_rules, addresses, settings, report)
     check_ledger(site, ledger, ledger_rel, addresses, report)
-    check_links(paths.docs_dir, paths.root, _built_pages(site, content), _published(site, pages, content), report)
+    check_links(paths.docs_dir, paths.root, built, _published(site, pages, content, built), report)
     if not report.ok:
         return LoadedProject(site=None, report=report, taken_down=[], content=content)
     return LoadedProject(site=site, report=report, taken_down=takedowns(site, ledger, addresses), pages=pages, content=content)
@@ -106,19 +106,9 @@ def allowed_emails(site: SiteModel) -> set[str]:
     return {organization.contact.email} if organization and organization.contact.email else set()
 
 
-def _built_pages(site: SiteModel, content: ContentFiles) -> list[str]:
-    """The Markdown pages the build renders: every page of content/ but the withdrawn stories."""
-    return [src_uri for src_uri in content.pages if src_uri not in site.withdrawn_stories]
-
-
-def _page_addresses(site: SiteModel, pages: list[GeneratedPage], content: ContentFiles) -> set[str]:
-    """The address of every page the build writes (and the theme's 404 page)."""
-    return {"404.html"} | {page.url for page in pages} | {urls.markdown_url(src) for src in _built_pages(site, content)}
-
-
-def _published(site: SiteModel, pages: list[GeneratedPage], content: ContentFiles) -> PublishedFiles:
-    """What MkDocs will be given, to check editors' links against."""
-    files = set(_built_pages(site, content)) | set(content.attachments)
+def _published(site: SiteModel, pages: list[GeneratedPage], content: ContentFiles, built: list[str]) -> PublishedFiles:
+    """What MkDocs will be given (``built``: the Markdown pages rendered), to check editors' links against."""
+    files = set(built) | set(content.attachments)
     files |= {page.src_uri for page in pages if page.in_nav}
     not_published = dict.fromkeys(site.withdrawn_stories, "một câu chuyện đã gỡ xuống vì có người rút lại sự đồng ý")
     for image in content.images:

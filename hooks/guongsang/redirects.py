@@ -18,7 +18,7 @@ from guongsang.profiles import Profile
 from guongsang.records import DataSet
 from guongsang.settings import EXTERNAL_REDIRECTS, Settings
 
-RESERVED = ("assets/", "pagefind/", "admin/", "search/", urls.OPEN_DATA)
+RESERVED = ("assets/", "pagefind/", "admin/", urls.OPEN_DATA)
 """Folders the build fills with its own files (theme, search index, web editor, open data)."""
 
 
@@ -39,7 +39,7 @@ class Redirect:
 
     @property
     def external(self) -> bool:
-        return self.new.startswith("https://")
+        return urls.is_outside(self.new)
 
 
 def collect_redirects(profiles: list[Profile], data: DataSet) -> list[Redirect]:
@@ -54,7 +54,7 @@ def collect_redirects(profiles: list[Profile], data: DataSet) -> list[Redirect]:
         entry = data.redirects
         for i, redirect in enumerate(entry.record.redirects):
             mark = entry.mark("chuyen_huong", i, "tu")
-            new = redirect.new if redirect.new.lower().startswith("https://") else urls.normalize(redirect.new)
+            new = redirect.new if urls.is_outside(redirect.new) else urls.normalize(redirect.new)
             found.append(Redirect(urls.normalize(redirect.old), new, entry.path, mark.line, mark.col))
     return found
 
@@ -98,7 +98,7 @@ def _check_target(redirect: Redirect, pages: set[str], redirects: dict[str, Redi
         new = redirects[new].new
     if new in seen:
         _error(report, redirect, f"chuyển hướng thành vòng tròn: {' → '.join([*seen, new])}; sửa 'den' cho tới một trang có thật")
-    elif new not in pages and not new.startswith("https://"):
+    elif new not in pages and not urls.is_outside(new):
         _error(report, redirect, f"'{redirect.new}' không phải trang nào của cổng; 'den' phải là địa chỉ một trang đang có, ví dụ 'guong/ma-moi/'")
 
 

@@ -25,11 +25,6 @@ class FrontMatter:
     """The 1-based line where the body starts."""
 
 
-def _line_col(source: str, offset: int) -> tuple[int, int]:
-    line = source.count("\n", 0, offset) + 1
-    return line, offset - (source.rfind("\n", 0, offset) + 1) + 1
-
-
 def read_text(path: Path, rel: str, report: Report) -> str | None:
     """The file as NFC text, or None after reporting why it cannot be used."""
     size = path.stat().st_size
@@ -44,7 +39,7 @@ def read_text(path: Path, rel: str, report: Report) -> str | None:
         source = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start].decode("utf-8", "replace")
-        line, col = _line_col(before, len(before))
+        line, col = text.line_col(before, len(before))
         report.error(
             rel, line, col,
             "tệp không ở bảng mã UTF-8 (có thể là TCVN3, VNI hoặc Windows-1258); hãy lưu lại tệp"
@@ -52,13 +47,13 @@ def read_text(path: Path, rel: str, report: Report) -> str | None:
         )
         return None
     if "\x00" in source:
-        report.error(rel, *_line_col(source, source.index("\x00")), "tệp chứa ký tự rỗng (NUL): không phải tệp văn bản")
+        report.error(rel, *text.line_col(source, source.index("\x00")), "tệp chứa ký tự rỗng (NUL): không phải tệp văn bản")
         return None
     found = text.find_mojibake(source)
     if found:
         offset, word = found
         report.error(
-            rel, *_line_col(source, offset),
+            rel, *text.line_col(source, offset),
             f"chữ '{word}' có dấu hiệu gõ bằng bảng mã cũ (TCVN3/VNI) rồi dán vào; hãy chuyển đoạn văn"
             " sang Unicode (Unikey: Công cụ chuyển mã, nguồn TCVN3 hoặc VNI, đích Unicode)",
         )
@@ -67,7 +62,7 @@ def read_text(path: Path, rel: str, report: Report) -> str | None:
     if unseen is not None:
         offset, code = unseen
         report.error(
-            rel, *_line_col(source, offset),
+            rel, *text.line_col(source, offset),
             f"có ký tự ẩn hoặc ký tự điều khiển {code} (không nhìn thấy được, thường lẫn vào khi dán từ Word,"
             " trang web hoặc PDF); xóa ký tự đó: đặt con trỏ ngay sau chữ đứng trước nó rồi bấm Delete",
         )
@@ -75,7 +70,7 @@ def read_text(path: Path, rel: str, report: Report) -> str | None:
     offset = text.first_non_nfc_offset(source)
     if offset is not None:
         report.warning(
-            rel, *_line_col(source, offset),
+            rel, *text.line_col(source, offset),
             "chữ tiếng Việt ở dạng tổ hợp (NFD, thường gặp khi dán từ Word, PDF hoặc macOS);"
             " đã tự chuẩn hóa về dạng dựng sẵn (NFC), nên lưu lại tệp ở dạng NFC",
         )

@@ -4,38 +4,35 @@
 from __future__ import annotations
 
 import html
-from pathlib import Path
 from urllib.parse import unquote
 
 from guongsang import scanner
 from guongsang.diagnostics import Report
 from guongsang.records import DataSet
-from guongsang.sourcetexts import data_texts, file_paragraphs, whole_file
+from guongsang.sourcetexts import Place, data_texts
 
 _CONTACT = ("lien_he",)
 """The organisation's public contact (data/to-chuc.yaml): its address and phone are meant to be published."""
 
 
-def check_personal_data(data: DataSet, root: Path, docs_dir: Path, files: list[str], allowed_emails: set[str], report: Report) -> None:
-    """Every personal-data hit in data/ and in the text files of content/ named in ``files``."""
+def check_personal_data(data: DataSet, paragraphs: list[Place], tables: list[Place], allowed_emails: set[str], report: Report) -> None:
+    """Every personal-data hit in data/, in the ``paragraphs`` of pages and text files, and in the CSV
+    ``tables`` (each read whole, every cell with its column's header)."""
     organization = data.organization.path if data.organization else None
     for place in data_texts(data):
         if place.path == organization and place.field[:1] == _CONTACT:
             continue
         for kind, excerpt in scanner.scan_text(place.text, allowed_emails):
             report.error(place.path, *place.where(excerpt), message(kind, excerpt))
-    for place in file_paragraphs(root, docs_dir, [f for f in files if not f.lower().endswith(".csv")]):
+    for place in paragraphs:
         # Markdown may write a character as an entity (&#48;) or a link with %-escapes (tel:%2B84…):
         # the page shows them decoded, so they are read decoded too.
         decoded = unquote(html.unescape(place.text))
         found = dict.fromkeys(scanner.scan_text(place.text, allowed_emails) + scanner.scan_text(decoded, allowed_emails))
         for kind, excerpt in found:
             report.error(place.path, *place.where(excerpt), message(kind, excerpt))
-
-
-    for src_uri in (f for f in files if f.lower().endswith(".csv")):
-        table = whole_file(root, docs_dir, src_uri)
-        for kind, excerpt in scanner.scan_text(scanner.csv_text(table.text), allowed_emails):  # cells with their headers
+    for table in tables:
+        for kind, excerpt in scanner.scan_text(scanner.csv_text(table.text), allowed_emails):
             report.error(table.path, *table.where(excerpt), message(kind, excerpt))
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from guongsang import text
 from guongsang.records import DataSet, Entry
+from guongsang.sourcefile import split_front_matter
 from guongsang.yamlsrc import DataPath, Located
 
 
@@ -50,10 +51,17 @@ def data_texts(data: DataSet, skip: set[str] = frozenset()) -> Iterator[Place]:
             yield Place(entry.path, 0, 0, value, field, entry.located)
 
 
+def markdown_body(path: Path, rel: str) -> Place:
+    """A Markdown file's body, its front matter left out, as one text placed at its first line."""
+    source = read_leniently(path)
+    front = split_front_matter(source)
+    return Place(rel, front.body_line, 1, front.body) if front else Place(rel, 1, 1, source)
+
+
 def whole_file(root: Path, docs_dir: Path, src_uri: str) -> Place:
     """A file of content/ as one text (a table read as a whole)."""
     path = docs_dir / src_uri
-    return Place(path.relative_to(root).as_posix(), 1, 1, _read(path))
+    return Place(path.relative_to(root).as_posix(), 1, 1, read_leniently(path))
 
 
 def file_paragraphs(root: Path, docs_dir: Path, files: list[str]) -> Iterator[Place]:
@@ -63,7 +71,7 @@ def file_paragraphs(root: Path, docs_dir: Path, files: list[str]) -> Iterator[Pl
     for src_uri in files:
         path = docs_dir / src_uri
         rel = path.relative_to(root).as_posix()
-        lines = _read(path).split("\n")
+        lines = read_leniently(path).split("\n")
         start = 0
         for number, line in enumerate([*lines, ""]):
             if not line.strip():
@@ -81,7 +89,7 @@ def project_lines(root: Path, first: list[Path], folders: list[Path]) -> Iterato
             continue
         seen.add(path)
         rel = path.relative_to(root).as_posix()
-        for number, line in enumerate(_read(path).split("\n"), start=1):
+        for number, line in enumerate(read_leniently(path).split("\n"), start=1):
             yield Place(rel, number, 1, line)
 
 
@@ -96,8 +104,9 @@ def locate(excerpt: str, places: Iterator[Place]) -> tuple[str, int, int] | None
     return None
 
 
-def _read(path: Path) -> str:
-    """A file as the checks read it (it was checked as it loaded; read leniently)."""
+def read_leniently(path: Path) -> str:
+    """A file as the checks after loading read it: its encoding was checked as it loaded, so anything
+    still wrong is replaced rather than reported twice."""
     return text.nfc(path.read_bytes().decode("utf-8-sig", errors="replace")).replace("\r\n", "\n")
 
 

@@ -64,6 +64,31 @@ def mixed_script_word(text: str) -> str | None:
     return None
 
 
+def line_col(source: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of a character offset in a text."""
+    line = source.count("\n", 0, offset) + 1
+    return line, offset - (source.rfind("\n", 0, offset) + 1) + 1
+
+
+def unclosed_beyond(lines: list[str], pairs: dict[str, str], limit: int) -> tuple[int, str] | None:
+    """The index of the line where more than ``limit`` of one opening character (a key of ``pairs``,
+    closed by its value) are left open, and that character. Parsers recurse, or backtrack, once per open
+    bracket: the bounds are checked on the text before any parser sees it."""
+    depth = dict.fromkeys(pairs, 0)
+    closing = {close: open_ for open_, close in pairs.items()}
+    for number, line in enumerate(lines):
+        if not any(char in line for char in pairs):
+            continue
+        for char in line:
+            if char in depth:
+                depth[char] += 1
+                if depth[char] > limit:
+                    return number, char
+            elif char in closing and depth[closing[char]]:
+                depth[closing[char]] -= 1
+    return None
+
+
 def nfc(text: str) -> str:
     """The text in Unicode NFC, the form every file and page of the site stores."""
     return unicodedata.normalize("NFC", text)

@@ -117,6 +117,16 @@ def absolute(site_url: str, url: str) -> str:
     return f"{site_url.rstrip('/')}/{url}"
 
 
+def is_outside(address: str) -> bool:
+    """An address of another site ('https://…'), where a redirect may lead; any other is of this site."""
+    return address[:8].lower() == "https://"
+
+
+def redirect_target(site_url: str, address: str) -> str:
+    """Where a redirect sends a reader: an outside address as it is, a page of the site under ``site_url``."""
+    return address if is_outside(address) else absolute(site_url, address)
+
+
 def normalize(url: str) -> str:
     """An editor's address as a site URL: no leading '/', a '/' at the end of a page address."""
     url = url.strip().lstrip("/")

@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from guongsang import text, urls
 from guongsang.diagnostics import Report
 from guongsang.linking import SiteModel
 from guongsang.records import DataSet
-from guongsang.sourcetexts import Place, data_texts, file_paragraphs
+from guongsang.sourcetexts import Place, data_texts
 
 
 @dataclass(frozen=True)
@@ -30,15 +29,15 @@ class _Withdrawn:
     """Another published record bears the same name: a mention may be about them."""
 
 
-def check_withdrawn_names(site: SiteModel, data: DataSet, root: Path, docs_dir: Path, pages: list[str], report: Report) -> None:
+def check_withdrawn_names(site: SiteModel, data: DataSet, paragraphs: list[Place], report: Report) -> None:
     """Report each place outside the withdrawn records where a withdrawn person's full name is written.
 
-    ``pages`` are the Markdown pages still published (under content/).
+    ``paragraphs`` are those of the pages and text files still published.
     """
     people = _withdrawn_people(site)
     if not people:
         return
-    places = [*data_texts(data, skip={p.honoree_id for p in people}), *file_paragraphs(root, docs_dir, pages)]
+    places = [*data_texts(data, skip={p.honoree_id for p in people}), *paragraphs]
     for place in places:
         folded = text.fold(place.text)
         for person in people:

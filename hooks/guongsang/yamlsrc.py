@@ -211,7 +211,7 @@ def parse_yaml(text: str, path: str, report: Report, line_offset: int = 0) -> Lo
         report.error(path, line, col, _translate(exc.problem, char))
         return None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
-        line, col = _position(text, exc.position)
+        line, col = vi.line_col(text, exc.position)
         report.error(path, line + line_offset, col, f"ký tự U+{exc.character:04X} không được dùng trong tệp YAML; xóa ký tự đó")
         return None
     except (yaml.YAMLError, RecursionError) as exc:
@@ -237,27 +237,14 @@ def _too_deep(source: str) -> int | None:
     """The 1-based line where nesting passes the bounds parsers survive, if it does.
 
     Brackets are counted everywhere, quoted or not: an apostrophe in a name ("H'Hen") must not make the
-    count skip what follows, and no real value holds dozens of unclosed '['.
+    count skip what follows, and no real value holds dozens of unclosed '[' or '{'.
     """
-    depth = 0
-    for number, line in enumerate(source.split("\n"), start=1):
+    lines = source.split("\n")
+    for number, line in enumerate(lines, start=1):
         stripped = line.lstrip(" ")
         while stripped[:2] in ("- ", "? ", ": "):  # compact nesting: "- - - x" opens a level per dash
             stripped = stripped[2:].lstrip(" ")
         if len(line) - len(stripped) > MAX_INDENT:
             return number
-        if "[" in line or "{" in line:
-            for char in line:
-                if char in "[{":
-                    depth += 1
-                    if depth > MAX_FLOW_DEPTH:
-                        return number
-                elif char in "]}" and depth:
-                    depth -= 1
-    return None
-
-
-def _position(source: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of a character offset."""
-    line = source.count("\n", 0, offset) + 1
-    return line, offset - (source.rfind("\n", 0, offset) + 1) + 1
+    flow = vi.unclosed_beyond(lines, {"[": "]", "{": "}"}, MAX_FLOW_DEPTH)
+    return flow[0] + 1 if flow else None
