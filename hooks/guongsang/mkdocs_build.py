@@ -315,7 +315,7 @@ def _render_out_of_nav(build: _Build, config: MkDocsConfig) -> None:
             file = File.generated(config, generated.src_uri, content=generated.stub, inclusion=InclusionLevel.NOT_IN_NAV)
             page = Page(None, file, config)
             page.meta = {"title": html.escape(generated.title), "template": generated.template}
-            page.content = ""
+            page.markdown = page.content = ""  # a page with no Markdown has no title in MkDocs's eyes
             context = add_context(get_context(build.nav, documentation_pages, config, page), page)
             written.append(writer.submit(_write, Path(file.abs_dest_path), build.env.get_template(generated.template).render(context)))
         for future in written:
