@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
-from guongsang import assets, buildlog, cms, events, framing, gitdates, images, ledger, opendata, paths, sanitize, scanner, share, sourcescan, text, urls
+from guongsang import assets, buildlog, cms, events, framing, gitdates, images, ledger, opendata, paths, publishing, sanitize, scanner, serving, share, sourcescan, text, urls
 from guongsang.buildrun import RECORD_ADDRESSES
 from guongsang.contentfiles import ContentFiles
 from guongsang.diagnostics import summary_line
@@ -93,6 +93,9 @@ def load(config: MkDocsConfig) -> None:
     abandon()
     paths = project_paths(config)
     _speak_to_editors(paths)
+    if not serving.is_serving() and not os.environ.get(publishing.TRIAL_BUILD):
+        if refusal := publishing.refusal(config.site_url, config.config_file_path):
+            raise Abort(refusal)
     if not config.site_url:
         raise Abort("mkdocs.yml cần 'site_url' (địa chỉ công khai của trang) để liên kết chia sẻ, mã QR và nguồn tin trỏ đúng chỗ")
     loaded = load_project(paths, settings=Settings.from_config(config))
