@@ -178,9 +178,7 @@ def _free_port() -> int:
 def editor(tmp_path_factory: pytest.TempPathFactory, serve):
     """The demo project built for a sub-path, its site served, decap-server writing into the project."""
     root = make_project(tmp_path_factory.mktemp("cms") / "p")
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("site_url: http://127.0.0.1:8000/", "site_url: http://127.0.0.1:8000/guong-sang/"), encoding="utf-8")
-    result = run_script("build", root)
+    result = run_script("build", root, DIA_CHI_TRANG="http://127.0.0.1:8000/guong-sang/")
     assert result.returncode == 0, result.stderr
     port = _free_port()
     settings = root / "site" / cms.CONFIG_FILE

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from conftest import make_project, run_script, windows_1258
 from PIL import Image
+from readers_check import problems
 from samples import CAMPAIGN, COLLECTIVE, DOCUMENT, MANAGER, TEACHER, UNIT, project_files
 
 from guongsang import urls
@@ -479,6 +480,10 @@ def harmless(base, outside, tmp_path_factory) -> Path:
     result = run_script("build", root)
     assert result.returncode == 0, result.stderr[-3000:]
     return root / "site"
+
+
+def test_every_page_built_from_harmless_inputs_reads_right(harmless):
+    assert problems(harmless, "http://127.0.0.1:8000/") == []
 
 
 def test_page_front_matter_is_printed_as_text(harmless):

@@ -10,6 +10,7 @@ from urllib.request import urlopen
 
 import pytest
 from conftest import make_project, run_script
+from readers_check import problems
 
 pytestmark = pytest.mark.browser
 
@@ -24,10 +25,9 @@ PAGES = [
 def portal(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
     """The site built for …/guong-sang/ and served inside a bigger portal, at that sub-path only."""
     root = make_project(tmp_path_factory.mktemp("subpath") / "p")
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("site_url: http://127.0.0.1:8000/", "site_url: http://127.0.0.1:8000/guong-sang/"), encoding="utf-8")
-    result = run_script("build", root)
+    result = run_script("build", root, DIA_CHI_TRANG="http://127.0.0.1:8000/guong-sang/")
     assert result.returncode == 0, result.stderr
+    assert problems(root / "site", "http://127.0.0.1:8000/guong-sang/") == []
     portal_dir = root / "cong-thong-tin"
     portal_dir.mkdir()
     (portal_dir / "guong-sang").symlink_to(root / "site")
