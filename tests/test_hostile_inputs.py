@@ -360,7 +360,7 @@ CASES += [
     Case("two documents with one number", {"content/van-ban/ban-sao.md": DOCUMENT}, "content/van-ban/ban-sao.md:"),
     Case("organization file missing", {"data/to-chuc.yaml": None}, "data/to-chuc.yaml:0:0: lỗi: thiếu tệp data/to-chuc.yaml"),
     Case("award vocabulary missing", {"data/danh-hieu.yaml": None}, "data/danh-hieu.yaml:0:0: lỗi: thiếu tệp data/danh-hieu.yaml"),
-    Case("mkdocs.yml external hosts not a list", {"mkdocs.yml": Edit("hooks:", "extra:\n  chuyen_huong_ra_ngoai: có\n\nhooks:")}, "mkdocs.yml:0:0: lỗi: extra.chuyen_huong_ra_ngoai phải là danh sách"),
+    Case("mkdocs.yml external hosts not a list", {"mkdocs.yml": Edit("hooks:", "extra:\n  chuyen_huong_ra_ngoai: có\n\nhooks:")}, ":1: lỗi: extra.chuyen_huong_ra_ngoai phải là danh sách"),
 ]
 
 

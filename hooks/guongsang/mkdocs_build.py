@@ -32,7 +32,7 @@ from guongsang.contentfiles import ContentFiles
 from guongsang.diagnostics import summary_line
 from guongsang.linking import SiteModel
 from guongsang.pages import GeneratedPage, Share
-from guongsang.project import ProjectPaths, allowed_emails, load_project
+from guongsang.project import ProjectPaths, published_contact, load_project
 from guongsang.records import LEDGER
 from guongsang.settings import Settings
 from guongsang.sourcetexts import locate, project_lines
@@ -230,7 +230,6 @@ def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
     site = build.site
     src_uri = page.file.src_uri
     context["site_model"] = site
-    context["urls"] = urls
     preview = Share(page.title or "", page.meta.get("description") or "")
     document = site.document(src_uri)
     story = site.story(src_uri)
@@ -304,6 +303,9 @@ def keep_env(env: Environment) -> None:
     build.env = env
     framing.install(env)
     env.filters["short_date"] = text.short_date
+    # Every template, 404.html included, carries the agency in its header and footer.
+    env.globals["organization"] = build.site.organization
+    env.globals["urls"] = urls
     env.globals["generated_page_urls"] = [urls.absolute(build.site_url, page.url) for page in build.out_of_nav]
 
 
@@ -353,7 +355,7 @@ def write_outputs(config: MkDocsConfig) -> None:
         _write(site_dir / collection.url, collection.document(build.site, build.site_url))
     # Pagefind indexes on about one core while the scanner reads the same pages on the other.
     indexer = _start_search_index(site_dir)
-    allowed = allowed_emails(build.site)
+    allowed = published_contact(build.site)
     try:
         findings = scanner.scan(site_dir, allowed, build.cache_dir / "scanned-clean.txt")
     except BaseException:

@@ -13,6 +13,19 @@ import yaml
 EXTERNAL_REDIRECTS = "chuyen_huong_ra_ngoai"
 """extra.chuyen_huong_ra_ngoai: host names a redirect of data/chuyen-huong.yaml may lead to."""
 _HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
+ORGANIZATION_FILE = "data/to-chuc.yaml"
+MISPLACED_AGENCY_KEYS = {("copyright",): "giay_phep", ("extra", "co_quan"): "ten, lien_he, nguoi_chiu_trach_nhiem, giay_phep"}
+"""Keys of mkdocs.yml where Material (copyright) or an editor might put the agency's details, and the
+fields of data/to-chuc.yaml that hold them instead: the agency is written in one place, the file the web
+editor can change and the checks read with its lines."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A setting that cannot be used: its line in mkdocs.yml (0 when unknown) and what to do, for the editor."""
+
+    line: int
+    message: str
 
 
 @dataclass(frozen=True)
@@ -25,20 +38,35 @@ class Settings:
     not_in_nav: str = ""
     """The 'not_in_nav:' patterns (gitignore style): pages meant to stay out of the navigation."""
     external_redirect_hosts: frozenset[str] = frozenset()
-    problems: tuple[str, ...] = field(default=())
+    problems: tuple[Problem, ...] = field(default=())
     """Settings that could not be used, in words for the editor."""
 
     @classmethod
-    def from_config(cls, config: Mapping[str, Any]) -> Settings:
+    def from_config(cls, config: Mapping[str, Any], lines: Mapping[tuple[str, ...], int] | None = None) -> Settings:
+        """The settings of a loaded mkdocs.yml; ``lines`` (key path -> line) is read from MkDocs's
+        config file when not given."""
+        if lines is None:
+            path = getattr(config, "config_file_path", None)
+            lines = key_lines(Path(path).read_text(encoding="utf-8")) if path and Path(path).is_file() else {}
         extra = config.get("extra") or {}
         hosts = extra.get(EXTERNAL_REDIRECTS) or []
         problems = []
         if not isinstance(hosts, list) or not all(isinstance(h, str) and _HOST.match(h.lower()) for h in hosts):
-            problems.append(
+            problems.append(Problem(
+                lines.get(("extra", EXTERNAL_REDIRECTS), 0),
                 f"extra.{EXTERNAL_REDIRECTS} phải là danh sách tên máy chủ được phép chuyển hướng tới,"
-                " ví dụ ['sgddt.hungyen.gov.vn']"
-            )
+                " ví dụ ['sgddt.hungyen.gov.vn']",
+            ))
             hosts = []
+        for keys, fields in MISPLACED_AGENCY_KEYS.items():
+            owner = extra if keys[0] == "extra" else config
+            if owner.get(keys[-1]):
+                problems.append(Problem(
+                    lines.get(keys, 0),
+                    f"'{'.'.join(keys)}': thông tin cơ quan chỉ ghi một chỗ, trong {ORGANIZATION_FILE} (sửa được trên web,"
+                    f" hiện ở đầu và chân mọi trang); chuyển nội dung này sang {fields} của {ORGANIZATION_FILE}"
+                    " rồi xóa khỏi mkdocs.yml",
+                ))
         return cls(
             nav_pages=frozenset(_nav_files(config["nav"])) if config.get("nav") else None,
             not_in_nav=str(config.get("not_in_nav") or ""),
@@ -52,7 +80,22 @@ def read_settings(root: Path) -> Settings:
     path = root / "mkdocs.yml"
     if not path.is_file():
         return Settings()
-    return Settings.from_config(yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {})
+    source = path.read_text(encoding="utf-8")
+    return Settings.from_config(yaml.load(source, Loader=_ConfigLoader) or {}, key_lines(source))
+
+
+def key_lines(source: str) -> dict[tuple[str, ...], int]:
+    """The line (from 1) of each top-level key of mkdocs.yml and of each key under 'extra:'."""
+    try:
+        root = yaml.compose(source, Loader=_ConfigLoader)
+    except yaml.YAMLError:
+        return {}
+    lines: dict[tuple[str, ...], int] = {}
+    for key, value in root.value if isinstance(root, yaml.MappingNode) else []:
+        lines[(key.value,)] = key.start_mark.line + 1
+        if key.value == "extra" and isinstance(value, yaml.MappingNode):
+            lines |= {("extra", sub.value): sub.start_mark.line + 1 for sub, _ in value.value}
+    return lines
 
 
 class _ConfigLoader(yaml.SafeLoader):
