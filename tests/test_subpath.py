@@ -64,11 +64,8 @@ def test_absolute_addresses_name_the_sub_path(portal):
 def test_search_results_link_under_the_sub_path(browser, portal):
     page = browser.new_page()
     page.goto(portal + "tim-kiem/?q=dang van khoa")
-    page.wait_for_function(
-        "() => { const first = document.querySelector('.pagefind-ui__result'); return first && first.querySelector('.pagefind-ui__result-link'); }",
-        timeout=30000,
-    )
-    first = page.eval_on_selector(".pagefind-ui__result-link", "e => e.href")
+    page.wait_for_selector("#tim-kiem-ket-qua li a", timeout=30000)
+    first = page.eval_on_selector("#tim-kiem-ket-qua li a", "e => e.href")
     page.close()
     assert first.endswith("/guong-sang/guong/dang-van-khoa-thpt-le-quy-don/")
     assert urlopen(first).status == 200

@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
-from guongsang import assets, buildlog, cms, events, framing, gitdates, images, ledger, opendata, paths, publishing, sanitize, scanner, serving, share, sourcescan, text, urls
+from guongsang import assets, buildlog, cms, events, framing, gitdates, images, ledger, opendata, paths, publishing, sanitize, scanner, searchpages, serving, share, sourcescan, text, urls
 from guongsang.buildrun import RECORD_ADDRESSES
 from guongsang.contentfiles import ContentFiles
 from guongsang.diagnostics import summary_line
@@ -234,18 +234,18 @@ def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
     document = site.document(src_uri)
     story = site.story(src_uri)
     generated = build.generated.get(src_uri)
+    search_keys = ""
     if document:
         context["document"] = document
         context["citations"] = site.citations.get(document.src_uri, [])
         context["cited_by"] = site.cited_by.get(document.src_uri, [])
         preview = Share(document.display_title, f"{document.issuer} · {document.plain_title}")
-        context["search_keys"] = _search_keys(f"{document.meta.number} {document.meta.signer.name or ''} {document.meta.issuing_body} {document.meta.parent_body}")
+        search_keys = f"{document.meta.number} {document.meta.signer.name or ''} {document.meta.issuing_body} {document.meta.parent_body}"
     elif story:
         context["story"] = story
         context["story_profiles"] = [p for h in story.meta.honorees if (p := site.profile(h))]
         preview = Share(story.meta.title, story.excerpt, story.image_sizes[-1][0] if story.image_sizes else None)
-        names = " ".join(p.name for p in context["story_profiles"])
-        context["search_keys"] = _search_keys(f"{story.meta.title} {names}")
+        search_keys = " ".join(p.name for p in context["story_profiles"])
     elif generated:
         context.update(generated.context)
         preview = generated.share or Share(generated.title, "")
@@ -254,7 +254,10 @@ def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
             if build.workshop:
                 build.workshop.qr_ready()
             context["qr_svg"] = share.qr_svg(urls.absolute(build.site_url, generated.url), build.cache_dir)
-            context["search_keys"] = _search_keys(f"{profile.name} {profile.unit.name}")
+            search_keys = profile.unit.name
+    # Editors' titles are stored HTML-escaped for Material; the template escapes the entry itself.
+    title = preview.title if document or story or generated else html.unescape(preview.title)
+    context["search"] = _search_entry(page, generated, title, search_keys)
     context["source"] = _page_source(build, page)
     if page.is_homepage:
         context["home"] = site
@@ -287,9 +290,18 @@ def _page_source(build: _Build, page: Page) -> PageSource | None:
     return PageSource(path, f"{build.edit_base}{path}" if build.edit_base else "", build.changed.get(path))
 
 
-def _search_keys(words: str) -> str:
-    """What readers type to find a page, with a d-spelling of every word holding đ (for the index only)."""
-    return f"{words} {text.d_twins(words)}".strip()
+def _search_entry(page: Page, generated: GeneratedPage | None, title: str, keys: str) -> searchpages.SearchEntry | None:
+    """How the page is found by the site search, or None when the search leaves it out."""
+    if generated:
+        pager = generated.context.get("pager")
+        group = generated.context.get("group")
+        facet = group.facet if group else None
+        kind = searchpages.kind_of(page.url, generated.template, facet, pager.page if pager else 1)
+        weight = searchpages.title_weight(generated.template, facet, tag="tag" in generated.context)
+    else:
+        kind = searchpages.kind_of(page.url, page.meta.get("template"))
+        weight = searchpages.title_weight(page.meta.get("template"))
+    return searchpages.entry(title, kind, weight, keys) if kind else None
 
 
 def keep_nav(nav: Navigation, files: Files) -> None:
@@ -421,8 +433,7 @@ def _record_addresses(build: _Build) -> None:
 
 
 def _start_search_index(site_dir: Path) -> subprocess.Popen[str]:
-    """Pagefind (its Rust indexer, from PyPI) indexes the searchable pages into site/pagefind/; it
-    reads only the folders of those pages, not the thousands of index pages."""
+    """Pagefind (its Rust indexer, from PyPI) indexes the pages marked data-pagefind-body into site/pagefind/."""
     return subprocess.Popen(
         [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", urls.SEARCHABLE_PAGES,
          "--force-language", "vi", "--silent"],
