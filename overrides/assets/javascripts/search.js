@@ -23,6 +23,9 @@ const engine = import(new URL(form.dataset.pagefind, location.href).href).then(a
   await pagefind.init();
   return pagefind;
 });
+// A reader on this page is about to search: once the page has loaded, fetch the index's first chunk
+// (a small site's whole index) while they type, unless a query is already running.
+addEventListener("load", () => engine.then((pagefind) => { if (!latest) pagefind.preload("a"); }));
 
 let latest = 0;
 let results = [];
