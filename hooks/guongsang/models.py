@@ -190,6 +190,9 @@ class Signer(Record):
 class DocumentStatus(Labeled):
     DRAFT = "du_thao"
     PUBLISHED = "ban_hanh"
+    ISSUED_INCOMPLETE = "ban_hanh_thieu_so_ngay"
+    """Issued, but the text we hold lost its number or its date (seeds 002 and 003): shown as unknown,
+    never as a draft's blanks."""
     SUPERSEDED = "het_hieu_luc"
 
 
@@ -218,11 +221,12 @@ class DocumentMeta(Record):
     )
     number: str = Field(
         "", alias="so_ky_hieu", title="Số, ký hiệu",
-        description="Ví dụ: 237/KH-SGDĐT. Dự thảo có thể để trống số: /KH-SGDĐT.",
+        description="Ví dụ: 237/KH-SGDĐT. Dự thảo có thể để trống số: /KH-SGDĐT. Bản không ghi số: bỏ trường này.",
     )
     place: str = Field(alias="dia_danh", title="Địa danh", description="Ví dụ: Cần Thơ.")
     date: DraftDate = Field(
-        alias="ngay_ban_hanh", title="Ngày ban hành", description="Dự thảo có thể chỉ ghi năm (2024) hoặc tháng (2024-11)."
+        alias="ngay_ban_hanh", title="Ngày ban hành",
+        description="Dự thảo, hoặc bản không ghi ngày (ban_hanh_thieu_so_ngay), có thể chỉ ghi năm (2024) hoặc tháng (2024-11).",
     )
     title: str = Field(alias="trich_yeu", title="Trích yếu", description="Tên văn bản dưới chữ KẾ HOẠCH.")
     legal_bases: list[LegalReference] = Field(
@@ -233,7 +237,8 @@ class DocumentMeta(Record):
         alias="noi_nhan", title="Nơi nhận", description="Mỗi dòng một nơi nhận; dòng cuối bắt đầu bằng 'Lưu'."
     )
     status: DocumentStatus = Field(
-        alias="trang_thai", title="Trạng thái", description="du_thao, ban_hanh hoặc het_hieu_luc."
+        alias="trang_thai", title="Trạng thái",
+        description="du_thao, ban_hanh, het_hieu_luc; ban_hanh_thieu_so_ngay khi văn bản đã ban hành mà bản đang có không ghi số hoặc ngày.",
     )
     signed_pdf: str | None = Field(
         None, alias="ban_ky_so", title="Bản có chữ ký (PDF)",
@@ -331,6 +336,7 @@ class Grade(Labeled):
 _LABELS: dict[Labeled, str] = {
     DocumentStatus.DRAFT: "Dự thảo",
     DocumentStatus.PUBLISHED: "Đã ban hành",
+    DocumentStatus.ISSUED_INCOMPLETE: "Đã ban hành (bản thiếu số, ngày)",
     DocumentStatus.SUPERSEDED: "Hết hiệu lực",
     UnitKind.PRESCHOOL: "Mầm non",
     UnitKind.PRIMARY: "Tiểu học",
