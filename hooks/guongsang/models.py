@@ -477,19 +477,20 @@ class CriteriaSet(Record):
     items: list[CriteriaItem] = Field(alias="tieu_chi", title="Các tiêu chí", min_length=1)
 
 
-STANDARD_AGENDA = (
-    "Chào cờ",
-    "Tuyên bố lý do, giới thiệu đại biểu và khai mạc",
-    "Báo cáo tổng kết phong trào thi đua và công tác khen thưởng 5 năm qua; phương hướng, nhiệm vụ 5 năm tới",
-    "Báo cáo tham luận, giao lưu của các điển hình tiên tiến",
-    "Biểu dương, tôn vinh, khen thưởng các tập thể, cá nhân điển hình tiên tiến",
-    "Phát động phong trào thi đua giai đoạn mới",
-    "Phát biểu hưởng ứng phong trào thi đua",
-    "Thông qua danh sách đại biểu đi dự Hội nghị, Đại hội cấp trên",
-    "Tổng kết và bế mạc",
-)
-"""The programme both conference plans give (seeds 000 and 001): a conference's agenda unless its file
-gives its own."""
+class PlanRule(Record):
+    """One rule of the plan, quoted as the plan writes it, under the level or body it applies to."""
+
+    model_config = ConfigDict(title="Quy định nguyên văn")
+
+    applies_to: str = Field(
+        alias="doi_voi", max_length=MAX_NAME, title="Áp dụng cho",
+        description="Chép đúng tiêu đề của kế hoạch, ví dụ: Cấp cơ sở (các cơ sở giáo dục, các đơn vị trực thuộc Sở).",
+    )
+    level: ConferenceLevel | None = Field(
+        None, alias="cap", title="Cấp hội nghị", description="co_so hoặc tren_co_so; bỏ trống khi quy định dành cho một cơ quan (ví dụ Phòng GDĐT)."
+    )
+    section: str | None = Field(None, alias="muc", max_length=40, title="Mục trong kế hoạch", description="Ví dụ: II.1 hoặc III.3.")
+    text: str = Field(alias="noi_dung", title="Nội dung", description="Chép nguyên văn câu của kế hoạch.")
 
 
 class ConferenceRules(Record):
@@ -507,7 +508,12 @@ class ConferenceRules(Record):
         None, alias="doan_chu_tich_ty_le_dien_hinh", title="Đoàn chủ tịch: tỉ lệ điển hình tối thiểu", description="Ví dụ: '1/3'."
     )
     delegates_above: int | None = Field(
-        None, alias="so_dai_bieu_cap_tren", title="Số đại biểu cử đi dự cấp trên", description="Ví dụ: 3.", ge=0
+        None, alias="so_dai_bieu_cap_tren", title="Số đại biểu hội nghị này cử đi dự cấp trên",
+        description="Chỉ khi kế hoạch định số cho chính cấp của hội nghị này, ví dụ 3 với hội nghị cấp cơ sở của Kế hoạch Hải Phòng 2024.", ge=0,
+    )
+    quoted: list[PlanRule] = Field(
+        default_factory=list, alias="nguyen_van", title="Quy định nguyên văn",
+        description="Các quy định của kế hoạch, chép nguyên văn, mỗi quy định ghi rõ cấp hoặc cơ quan áp dụng.",
     )
 
 
@@ -559,8 +565,8 @@ class Conference(Record):
     format: ConferenceFormat = Field(ConferenceFormat.PRESIDIUM, alias="hinh_thuc", title="Hình thức", description="doan_chu_tich hoặc san_khau_hoa.")
     rules: ConferenceRules = Field(default_factory=ConferenceRules, alias="quy_dinh", title="Quy định của kế hoạch")
     agenda: list[str] = Field(
-        default_factory=lambda: list(STANDARD_AGENDA), alias="chuong_trinh", title="Chương trình",
-        description="Bỏ trống thì dùng chương trình chuẩn của các kế hoạch.",
+        default_factory=list, alias="chuong_trinh", title="Chương trình",
+        description="Chép nguyên văn, đúng thứ tự, các mục chương trình của kế hoạch; bỏ trống khi kế hoạch không ghi.",
     )
     composition: Composition | None = Field(None, alias="thanh_phan", title="Thành phần đại biểu")
     presidium: list[PresidiumMember] = Field(default_factory=list, alias="doan_chu_tich", title="Đoàn chủ tịch")
