@@ -225,6 +225,10 @@ def _check_meta(meta: DocumentMeta, located: Located, rel: str, docs_dir: Path, 
     if status is DocumentStatus.ISSUED_INCOMPLETE and numbers.has_number(number) and meta.date.is_complete:
         error(("trang_thai",), f"trường 'trang_thai': '{status.value}' dành cho bản không ghi số hoặc ngày, nhưng văn bản này có đủ số '{number}' và ngày {meta.date}; đặt 'trang_thai: ban_hanh'")
 
+    for index, milestone in enumerate(meta.yearly):
+        if milestone.last_year < milestone.first_year:
+            error(("hang_nam", index, "den_nam"), f"mốc hằng năm thứ {index + 1}: 'den_nam' ({milestone.last_year}) đứng trước 'tu_nam' ({milestone.first_year})")
+
     signer = meta.signer
     if signer.authority in ("TM.", "KT.", "TL.", "TUQ.") and not signer.superior:
         error(("nguoi_ky", "tham_quyen"), f"trường 'nguoi_ky.cap_tren': ký '{signer.authority}' cần ghi chức vụ hoặc tập thể được ký thay, ví dụ 'cap_tren: GIÁM ĐỐC' (dòng '{signer.authority} GIÁM ĐỐC')")

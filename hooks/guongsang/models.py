@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
 
-from guongsang.dates import PartialDate, parse_full_date, parse_partial_date
+from guongsang.dates import DayOfYear, PartialDate, parse_day_of_year, parse_full_date, parse_partial_date
 from guongsang.paths import site_address_problem
 from guongsang.urls import is_outside
 
@@ -44,10 +44,14 @@ Authority = Literal["TM.", "KT.", "TL.", "TUQ.", "Q."]
 
 _DATE_SCHEMA = {"type": ["string", "integer"], "examples": ["2020-01-21", "21/01/2020"]}
 FullDate = Annotated[date, PlainValidator(parse_full_date), WithJsonSchema(_DATE_SCHEMA)]
-DraftDate = Annotated[
+YearOrDate = Annotated[
     PartialDate,
     PlainValidator(parse_partial_date),
     WithJsonSchema({**_DATE_SCHEMA, "examples": ["2020-01-21", "2024-11", 2024]}),
+]
+"""A full date, or only the month or the year when the text gives no more: never a guessed day."""
+YearlyDay = Annotated[
+    DayOfYear, PlainValidator(parse_day_of_year), WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}/\d{1,2}$", "examples": ["11/6"]})
 ]
 
 
@@ -206,6 +210,30 @@ class Deadline(Record):
     who: str | None = Field(None, alias="thuc_hien", title="Đơn vị thực hiện", description="Ví dụ: Các đơn vị trực thuộc.")
 
 
+class YearlyMilestone(Record):
+    """A milestone the document sets for every year of its period ('nhân dịp 11/6 hàng năm')."""
+
+    model_config = ConfigDict(title="Mốc hằng năm")
+
+    day: YearlyDay = Field(alias="ngay", title="Ngày, tháng", description="Ví dụ: \"11/6\" (viết trong dấu nháy).")
+    first_year: int = Field(alias="tu_nam", title="Từ năm", ge=1900, le=2100, description="Năm đầu tiên mốc diễn ra theo văn bản.")
+    last_year: int = Field(alias="den_nam", title="Đến năm", ge=1900, le=2100, description="Năm cuối của giai đoạn văn bản.")
+    what: str = Field(alias="noi_dung", title="Nội dung", description="Chép theo văn bản.")
+    who: str | None = Field(None, alias="thuc_hien", title="Đơn vị thực hiện")
+
+
+class PlannedEvent(Record):
+    """An event the document names, whose day it may not give ('Đại hội … lần thứ X (năm 2025)')."""
+
+    model_config = ConfigDict(title="Sự kiện")
+
+    date: YearOrDate = Field(
+        alias="ngay", title="Ngày", description="Ngày đầy đủ nếu văn bản ghi; nếu chỉ ghi năm thì chỉ ghi năm (2025): trang ghi 'chưa rõ ngày'."
+    )
+    what: str = Field(alias="noi_dung", title="Nội dung", description="Chép theo văn bản.")
+    who: str | None = Field(None, alias="thuc_hien", title="Đơn vị thực hiện")
+
+
 class DocumentMeta(Record):
     """The front matter of an administrative document (Nghị định 30/2020/NĐ-CP)."""
 
@@ -224,7 +252,7 @@ class DocumentMeta(Record):
         description="Ví dụ: 237/KH-SGDĐT. Dự thảo có thể để trống số: /KH-SGDĐT. Bản không ghi số: bỏ trường này.",
     )
     place: str = Field(alias="dia_danh", title="Địa danh", description="Ví dụ: Cần Thơ.")
-    date: DraftDate = Field(
+    date: YearOrDate = Field(
         alias="ngay_ban_hanh", title="Ngày ban hành",
         description="Dự thảo, hoặc bản không ghi ngày (ban_hanh_thieu_so_ngay), có thể chỉ ghi năm (2024) hoặc tháng (2024-11).",
     )
@@ -249,6 +277,14 @@ class DocumentMeta(Record):
     )
     deadlines: list[Deadline] = Field(
         default_factory=list, alias="thoi_han", title="Thời hạn văn bản đặt ra", description="Hiện trên lịch và trong tệp lịch .ics."
+    )
+    yearly: list[YearlyMilestone] = Field(
+        default_factory=list, alias="hang_nam", title="Mốc hằng năm",
+        description="Việc văn bản đặt ra mỗi năm (ví dụ báo cáo ngày 1/6 hằng năm): một mục lặp lại hằng năm trong tệp .ics.",
+    )
+    events: list[PlannedEvent] = Field(
+        default_factory=list, alias="su_kien", title="Sự kiện văn bản nêu",
+        description="Ví dụ Đại hội Thi đua yêu nước năm 2025; chưa rõ ngày thì chỉ ghi năm.",
     )
 
 
@@ -446,8 +482,11 @@ class Campaign(Record):
     id: Id = Field(alias="ma", title="Mã phong trào")
     name: str = Field(alias="ten", max_length=MAX_NAME, title="Tên phong trào")
     form: CampaignForm = Field(alias="hinh_thuc", title="Hình thức", description="thuong_xuyen hoặc chuyen_de.")
-    start: FullDate = Field(alias="tu_ngay", title="Từ ngày")
-    end: FullDate = Field(alias="den_ngay", title="Đến ngày")
+    start: YearOrDate = Field(
+        alias="tu_ngay", title="Từ ngày (phát động)",
+        description="Ngày văn bản ghi; văn bản không ghi ngày thì chỉ ghi năm (2019): trang ghi 'chưa rõ ngày', không tự đặt 01/01.",
+    )
+    end: YearOrDate = Field(alias="den_ngay", title="Đến ngày", description="Như 'tu_ngay': chỉ ghi năm khi văn bản chỉ ghi năm.")
     scope: str | None = Field(None, alias="pham_vi", title="Phạm vi")
     subjects: list[SubjectType] = Field(alias="doi_tuong", title="Đối tượng", description="tap_the, can_bo_quan_ly, giao_vien, nhan_vien, hoc_sinh.")
     phases: list[Phase] = Field(default_factory=list, alias="dot", title="Các đợt thi đua")
