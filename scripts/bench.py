@@ -3,7 +3,8 @@
 For each size it measures the cold build (no cache), its peak memory (all its processes), output size,
 median page size, the search data a reader downloads before the first result, a rebuild after editing
 one record in a running process as `make serve` rebuilds (configuration read again, whole site built,
-caches warm), and Hugo building the same pages with simple templates. It writes a Markdown
+caches warm), Hugo building the same pages with simple templates, and what a reader's browser
+downloads on a first visit to five kinds of page (scripts/page_weight.py). It writes a Markdown
 table and a JSON file. Usage: python scripts/bench.py [--sizes 1000 2500 10000] [--out DIR]
 """
 
@@ -21,8 +22,10 @@ import tempfile
 import time
 from pathlib import Path
 
+import page_weight
+
 ROOT = Path(__file__).resolve().parents[1]
-TARGETS = "≤ 60 s và ≤ 1,5 GB ở 10.000 hồ sơ; ≤ 4× Hugo; 10k/2,5k ≤ 4,4; dựng lại ≤ 2 s; ≤ 500 KB dữ liệu tìm kiếm; trang hồ sơ ≤ 100 KB"
+TARGETS = "trang kế hoạch ≤ 300 KB tải về; ≤ 60 s và ≤ 1,5 GB ở 10.000 hồ sơ; ≤ 4× Hugo; 10k/2,5k ≤ 4,4; dựng lại ≤ 2 s; ≤ 500 KB dữ liệu tìm kiếm; trang hồ sơ ≤ 100 KB"
 
 
 def copy_project(target: Path) -> Path:
@@ -202,15 +205,17 @@ def measure(size: int, work: Path) -> dict[str, float | int]:
         "tim_kiem_kb": round(search_bytes(site, "nguyen van") / 1e3),
         "hugo_s": round(hugo, 2),
         "so_voi_hugo": round(cold / hugo, 1),
+        "tai_ve_kb": {w.kind: round(w.transferred / 1e3) for w in page_weight.measure(site)},
     }
 
 
 def table(results: list[dict[str, float | int]]) -> str:
-    head = "| Hồ sơ | Câu chuyện | Trang | Dựng lần đầu | Bộ nhớ đỉnh | Dựng lại sau 1 sửa | Kích thước | Trang trung vị | Trang hồ sơ | Tìm kiếm trước kết quả đầu | Hugo | So với Hugo |"
-    rule = "|" + "---|" * 12
+    head = "| Hồ sơ | Câu chuyện | Trang | Dựng lần đầu | Bộ nhớ đỉnh | Dựng lại sau 1 sửa | Kích thước | Trang trung vị | Trang hồ sơ | Tìm kiếm trước kết quả đầu | Hugo | So với Hugo | Tải về: kế hoạch, hồ sơ, trang chủ, danh sách, thống kê |"
+    rule = "|" + "---|" * 13
     rows = [
         f"| {r['ho_so']:,} | {r['cau_chuyen']:,} | {r['trang']:,} | {r['dung_lan_dau_s']} s | {r['bo_nho_dinh_mb']} MB | {r['dung_lai_s']} s |"
         f" {r['kich_thuoc_mb']} MB | {r['trang_trung_vi_kb']} KB | {r['trang_ho_so_kb']} KB | {r['tim_kiem_kb']} KB | {r['hugo_s']} s | {r['so_voi_hugo']}× |"
+        f" {' / '.join(f'{kb} KB' for kb in r['tai_ve_kb'].values())} |"
         for r in results
     ]
     return "\n".join([head, rule, *rows])

@@ -4,7 +4,7 @@ The built site is served by a local host that compresses text as GitHub Pages, G
 do (gzip for HTML, CSS, JavaScript, JSON, SVG, XML); each page is opened in a fresh Chromium context
 (empty cache) at a phone's width, and the bytes on the wire (Chrome's encodedDataLength, headers
 included) and the requests are summed until the network is idle.
-Usage: python scripts/page_weight.py [--site site] [--json FILE]
+Usage: python scripts/page_weight.py [--root DIR] [--site DIR] [--json FILE]
 """
 
 from __future__ import annotations
@@ -156,10 +156,11 @@ def table(weights: list[Weight]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Đo dung lượng tải về của năm loại trang, lần mở đầu, từ máy chủ có nén.")
-    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--root", type=Path, default=ROOT, help="thư mục dự án (mặc định: thư mục này)")
+    parser.add_argument("--site", type=Path, help="thư mục trang đã dựng (mặc định: site/ của dự án)")
     parser.add_argument("--json", type=Path, help="ghi kết quả ra tệp JSON này")
     args = parser.parse_args(argv)
-    weights = measure(args.site)
+    weights = measure(args.site or args.root / "site")
     print(table(weights))
     if args.json:
         args.json.write_text(json.dumps([asdict(w) for w in weights], ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
