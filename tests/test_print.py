@@ -122,3 +122,21 @@ def test_profile_card_is_one_a4_sheet(committed_site, tmp_path, profile):
     text = squash(page.extract_text())
     assert squash("Quét mã để mở trang hồ sơ") in text and f"/guong/{profile}/" in text
     assert squash("Cập nhật ngày") not in text
+
+
+def test_long_summary_gives_way_by_whole_lines(committed_site, browser):
+    """Laid out for print at the width of an A4 sheet's text (160 mm), the longest summary under a five-line
+    name is cut after whole lines (the paragraph ends inside its section, not halfway through a line), and
+    the QR code and the page's address stay whole inside the card."""
+    page = browser.new_page(viewport={"width": 605, "height": 971})
+    page.emulate_media(media="print")
+    page.goto(f"{committed_site}guong/to-toan-tin-thpt-le-quy-don/")
+    boxes = page.evaluate("""() => Object.fromEntries(Object.entries({card: '.gs-ho-so', section: '.gs-ho-so__muc', summary: '.gs-ho-so__muc p',
+        qr: '.gs-qr', address: '.gs-in-url', name: 'h1'}).map(([key, selector]) => [key, document.querySelector(selector).getBoundingClientRect().toJSON()]))""")
+    page.close()
+    assert boxes["name"]["height"] > 4 * 30, "the name takes several lines"
+    assert boxes["summary"]["height"] < 10 * 30, "the summary is cut short"
+    assert boxes["summary"]["bottom"] <= boxes["section"]["bottom"] + 1
+    for part in ("qr", "address"):
+        assert boxes["card"]["top"] < boxes[part]["top"] and boxes[part]["bottom"] <= boxes["card"]["bottom"]
+    assert boxes["card"]["height"] <= 250 * 96 / 25.4 + 1
