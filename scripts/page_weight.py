@@ -131,6 +131,8 @@ def measure(site: Path, kinds: dict[str, str] | None = None) -> list[Weight]:
             weight = Weight(kind, "/" + path)
             for request_id, size in sizes.items():
                 kind_of, url = requests.get(request_id, ("Other", ""))
+                if not url.startswith("http"):  # data: URLs inside CSS cost no request
+                    continue
                 weight.requests += 1
                 weight.transferred += size
                 weight.by_type[kind_of] = weight.by_type.get(kind_of, 0) + size
