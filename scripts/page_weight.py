@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TEXT_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".ics", ".map")
 PHONE = {"width": 390, "height": 844}
+PLAN = "kế hoạch"
 PLAN_LIMIT = 300_000
 
 
@@ -94,26 +95,26 @@ class Weight:
 
 def page_kinds(site: Path) -> dict[str, str]:
     """One page of each kind a reader lands on: a plan, a profile, the home page, a list, the statistics."""
-    plans = sorted(p.parent for p in (site / "van-ban").glob("*/index.html") if "-kh-" in p.parent.name)
-    profiles = sorted(p.parent for p in (site / "guong").glob("*/index.html") if 'class="gs-ho-so"' in p.read_text(encoding="utf-8"))
-    units = sorted(p.parent for p in (site / "guong/don-vi").glob("*/index.html"))
-    if not (plans and profiles and units):
-        raise SystemExit(f"{site}: thiếu trang kế hoạch, hồ sơ hoặc danh sách theo đơn vị; hãy dựng trang trước")
-    relative = lambda folder: folder.relative_to(site).as_posix() + "/"  # noqa: E731
+    def first(pattern: str, marker: str) -> str:
+        for page in sorted(site.glob(pattern)):
+            if marker in page.read_text(encoding="utf-8"):
+                return page.parent.relative_to(site).as_posix() + "/"
+        raise SystemExit(f"{site}: không thấy trang nào {pattern} có {marker!r}; hãy dựng trang trước")
+
     return {
-        "kế hoạch": relative(plans[0]),
-        "hồ sơ": relative(profiles[0]),
+        PLAN: first("van-ban/*/index.html", '<span class="vb-ten-loai">KẾ HOẠCH</span>'),
+        "hồ sơ": first("guong/*/index.html", '<article class="gs-ho-so"'),
         "trang chủ": "",
-        "danh sách": relative(units[0]),
+        "danh sách": first("guong/don-vi/*/index.html", '<h1'),
         "thống kê": "thong-ke/",
     }
 
 
-def measure(site: Path, kinds: dict[str, str] | None = None) -> list[Weight]:
-    """Transferred bytes and requests of each page, first visit, empty cache, phone width."""
+def measure(site: Path) -> list[Weight]:
+    """Transferred bytes and requests of each kind of page, first visit, empty cache, phone width."""
     from playwright.sync_api import sync_playwright
 
-    kinds = kinds or page_kinds(site)
+    kinds = page_kinds(site)
     results = []
     with compressing_host(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"])
@@ -166,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     print(table(weights))
     if args.json:
         args.json.write_text(json.dumps([asdict(w) for w in weights], ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    plan = weights[0]
+    plan = next(w for w in weights if w.kind == PLAN)
     if plan.transferred > PLAN_LIMIT:
         print(f"Trang kế hoạch {plan.path} tải {plan.transferred / 1000:.0f} KB, quá mức {PLAN_LIMIT // 1000} KB.", file=sys.stderr)
         return 1
