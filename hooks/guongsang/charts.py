@@ -1,6 +1,6 @@
-"""SVG bar charts drawn at build time with pygal (readable without JavaScript, titled for screen readers).
+"""SVG bar charts drawn at build time (readable without JavaScript, titled for screen readers).
 
-pygal draws SVG natively and is pure Python; three things are taken off its output: its script (the
+Column charts come from pygal, which draws SVG natively and is pure Python; three things are taken off its output: its script (the
 charts need none), its comments (they hold the day, which would change the bytes of every build) and its
 random id (replaced by a stable one, for the same reason). A <title> and <desc> are put first, with
 role="img", so that screen readers announce the chart by what it shows.
