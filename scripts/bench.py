@@ -4,7 +4,8 @@ For each size it measures the cold build (no cache), its peak memory (all its pr
 median page size, the search page on a 400 kbps link (scripts/search_timing.py: Enter → first result,
 bytes), a rebuild after editing
 one record in a running process as `make serve` rebuilds (configuration read again, whole site built,
-caches warm), and Hugo building the same pages with simple templates. It writes a Markdown
+caches warm), Hugo building the same pages with simple templates, and what a reader's browser
+downloads on a first visit to five kinds of page (scripts/page_weight.py). It writes a Markdown
 table and a JSON file. Usage: python scripts/bench.py [--sizes 1000 2500 10000] [--out DIR]
 """
 
@@ -25,9 +26,10 @@ from guongsang.publishing import TRIAL_BUILD
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-import search_timing  # noqa: E402 (the script next to this one)
+import page_weight  # noqa: E402 (the scripts next to this one)
+import search_timing  # noqa: E402
 
-TARGETS = "≤ 3 s từ Enter tới kết quả đầu ở 400 kbps; ≤ 60 s và ≤ 1,5 GB ở 10.000 hồ sơ; ≤ 4× Hugo; 10k/2,5k ≤ 4,4; dựng lại ≤ 2 s; ≤ 500 KB trang tìm kiếm và dữ liệu tìm kiếm; trang hồ sơ ≤ 100 KB"
+TARGETS = "≤ 3 s từ Enter tới kết quả đầu ở 400 kbps; trang kế hoạch ≤ 300 KB tải về; ≤ 60 s và ≤ 1,5 GB ở 10.000 hồ sơ; ≤ 4× Hugo; 10k/2,5k ≤ 4,4; dựng lại ≤ 2 s; ≤ 500 KB trang tìm kiếm và dữ liệu tìm kiếm; trang hồ sơ ≤ 100 KB"
 
 
 def copy_project(target: Path) -> Path:
@@ -175,6 +177,7 @@ def measure(size: int, work: Path) -> dict[str, float | int]:
         **_search_figures(search_timing_on(site)),
         "hugo_s": round(hugo, 2),
         "so_voi_hugo": round(cold / hugo, 1),
+        "tai_ve_kb": {w.kind: round(w.transferred / 1e3) for w in page_weight.measure(site)},
     }
 
 
@@ -183,11 +186,12 @@ def _search_figures(timing: search_timing.Timing) -> dict[str, float | int]:
 
 
 def table(results: list[dict[str, float | int]]) -> str:
-    head = "| Hồ sơ | Câu chuyện | Trang | Dựng lần đầu | Bộ nhớ đỉnh | Dựng lại sau 1 sửa | Kích thước | Trang trung vị | Trang hồ sơ | Trang tìm kiếm và kết quả đầu | Enter → kết quả đầu (400 kbps) | Hugo | So với Hugo |"
-    rule = "|" + "---|" * 13
+    head = "| Hồ sơ | Câu chuyện | Trang | Dựng lần đầu | Bộ nhớ đỉnh | Dựng lại sau 1 sửa | Kích thước | Trang trung vị | Trang hồ sơ | Trang tìm kiếm và kết quả đầu | Enter → kết quả đầu (400 kbps) | Hugo | So với Hugo | Tải về: kế hoạch, hồ sơ, trang chủ, danh sách, thống kê |"
+    rule = "|" + "---|" * 14
     rows = [
         f"| {r['ho_so']:,} | {r['cau_chuyen']:,} | {r['trang']:,} | {r['dung_lan_dau_s']} s | {r['bo_nho_dinh_mb']} MB | {r['dung_lai_s']} s |"
         f" {r['kich_thuoc_mb']} MB | {r['trang_trung_vi_kb']} KB | {r['trang_ho_so_kb']} KB | {r['tim_kiem_kb']} KB | {r['tim_kiem_s']} s | {r['hugo_s']} s | {r['so_voi_hugo']}× |"
+        f" {' / '.join(f'{kb} KB' for kb in r['tai_ve_kb'].values())} |"
         for r in results
     ]
     return "\n".join([head, rule, *rows])

@@ -4,7 +4,6 @@ feeds, calendars, share metadata and search all stay under it."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from urllib.request import urlopen
 
