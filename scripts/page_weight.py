@@ -10,77 +10,18 @@ Usage: python scripts/page_weight.py [--root DIR] [--site DIR] [--json FILE]
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import gzip
-import http.server
 import json
 import shutil
 import sys
-import threading
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from gzip_host import compressing_host
+
 ROOT = Path(__file__).resolve().parents[1]
-TEXT_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".ics", ".map")
 PHONE = {"width": 390, "height": 844}
 PLAN = "kế hoạch"
 PLAN_LIMIT = 300_000
-
-
-class CompressingHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files; text is sent gzip-compressed to a client that accepts it, as a real host does."""
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the standard library's name)
-        """Requests are not logged: the browser's own records are what is measured."""
-
-    def send_head(self):  # type: ignore[no-untyped-def]
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and self.path.split("?")[0].endswith("/"):
-            path = path / "index.html"
-        if not (path.is_file() and path.suffix in TEXT_TYPES and "gzip" in self.headers.get("Accept-Encoding", "")):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), 6, mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Vary", "Accept-Encoding")
-        self.end_headers()
-        return _Body(body)
-
-
-class _Body:
-    """The compressed body in the shape send_head's callers copy from and close."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def read(self, size: int = -1) -> bytes:
-        data, self.data = (self.data, b"") if size < 0 else (self.data[:size], self.data[size:])
-        return data
-
-    def close(self) -> None:
-        self.data = b""
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-@contextlib.contextmanager
-def compressing_host(site: Path) -> Iterator[str]:
-    """Serve ``site`` on a loopback port; yields the base URL."""
-    server = _QuietServer(("127.0.0.1", 0), functools.partial(CompressingHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @dataclass

@@ -10,18 +10,13 @@ Usage: python scripts/search_timing.py [SITE] [--query "dang van khoa"] [--runs 
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
-import io
 import shutil
 import statistics
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from gzip_host import compressing_host
 
 ROOT = Path(__file__).resolve().parents[1]
 LATENCY_MS = 400
@@ -29,8 +24,6 @@ BYTES_PER_SECOND = 50_000
 TYPING_MS = 150
 """Between two key presses: a quick typist on a phone (the same for every build measured)."""
 TARGET_S = 3.0
-# Text types a host compresses; Pagefind's index and fragments are gzip already and are sent as they are.
-_COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/wasm")
 SEARCH_INPUT = "#tim-kiem input[type=search], .pagefind-ui__search-input"
 RESULT_LINK = "#tim-kiem-ket-qua a, .pagefind-ui__result-link"
 
@@ -59,46 +52,6 @@ class Timing:
     first_link: str
     load_bytes: int
     search_bytes: int
-
-
-class _CompressingHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, gzip-compressed for text types when the browser accepts it."""
-
-    def send_head(self):  # type: ignore[no-untyped-def]
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and self.path.split("?")[0].endswith("/"):
-            path = path / "index.html"
-        content_type = self.guess_type(str(path))
-        if not path.is_file() or not content_type.startswith(_COMPRESSED_TYPES) or "gzip" not in self.headers.get("Accept-Encoding", ""):
-            return super().send_head()  # also the redirect of a folder's address without its '/'
-        body = gzip.compress(path.read_bytes(), 6, mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the standard library's name)
-        pass
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-@contextmanager
-def compressing_server(site: Path) -> Iterator[str]:
-    """Serve ``site`` on a loopback port; yields the base URL."""
-    server = _QuietServer(("127.0.0.1", 0), functools.partial(_CompressingHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def time_search(browser, base: str, query: str) -> Timing:  # type: ignore[no-untyped-def]
@@ -132,7 +85,7 @@ def time_search(browser, base: str, query: str) -> Timing:  # type: ignore[no-un
 def measure(site: Path, query: str, runs: int) -> list[Timing]:
     from playwright.sync_api import sync_playwright
 
-    with compressing_server(site) as base, sync_playwright() as playwright:
+    with compressing_host(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"])
         try:
             return [time_search(browser, base, query) for _ in range(runs)]
