@@ -77,6 +77,14 @@ def test_award_name_finds_its_list_first(browser, base):
     assert results[0]["kind"] == "Danh hiệu"
 
 
+def test_words_typed_together_rank_a_page_naming_them_together_first(browser, base):
+    """'ngo' begins 'Ngọc' for Pagefind: the pages naming Trường THPT Ngô Quyền come before profiles of a Ngọc."""
+    results = search(browser, base, "truong thpt ngo quyen")
+    assert "Trường THPT Ngô Quyền" in results[0]["excerpt"], results[0]
+    hrefs = [r["href"] for r in results]
+    assert hrefs.index("/van-ban/2024-hai-phong-hoi-nghi-dien-hinh-tien-tien/") < hrefs.index("/guong/tran-bao-ngoc-thpt-le-quy-don/"), hrefs
+
+
 def test_name_inside_a_document(browser, base):
     """'nguyen van hong' finds the plan that names Nguyễn Văn Hồng, typed without any diacritics."""
     assert "/van-ban/2020-237-kh-sgddt/" in [r["href"] for r in search(browser, base, "nguyen van hong")]

@@ -41,7 +41,8 @@ function excerpt(data) {
   const content = data.content.startsWith(hidden) ? data.content.slice(hidden.length) : data.content;
   const words = content.split(/\s+/).filter(Boolean);
   const matches = words.map((word) => { const folded = fold(word); return folded !== "" && terms.some((term) => folded.startsWith(term)); });
-  const first = Math.max(0, matches.indexOf(true));
+  const together = phraseAt(words.map(fold));
+  const first = together >= 0 ? together : Math.max(0, matches.indexOf(true));
   const start = Math.max(0, first - 8);
   const paragraph = document.createElement("p");
   if (start > 0) paragraph.append("… ");
@@ -80,13 +81,41 @@ function showMore(query, focus) {
     const slot = document.createElement("li");
     slot.hidden = true;
     list.append(slot);
-    result.data().then((data) => {
+    (result.loaded || result.data()).then((data) => {
       if (query !== latest) return;
       const filled = item(data);
       slot.replaceWith(filled);
       if (focus && index === 0) filled.querySelector("a").focus();
     });
   });
+}
+
+// Pagefind matches every word as a prefix, and "ngo" begins "Ngọc": among the first results, a page
+// holding the typed words together, in order, comes first ("truong thpt ngo quyen" finds the plan
+// naming Trường THPT Ngô Quyền before Trần Bảo Ngọc), then pages holding more of them whole; equal
+// pages keep Pagefind's order. Their fragments load together, and the first ones are shown anyway.
+const RERANKED = 8;
+
+// Where the typed words stand together, in order, among ``folded`` words (-1: nowhere).
+function phraseAt(folded) {
+  return folded.findIndex((_, start) => terms.every((term, offset) => folded[start + offset] === term));
+}
+
+function closeness(content) {
+  const words = content.split(/\s+/).map(fold).filter(Boolean);
+  const present = new Set(words);
+  return (phraseAt(words) >= 0 ? terms.length + 1 : 0) + terms.filter((term) => present.has(term)).length;
+}
+
+async function wholeWordsFirst(found) {
+  const top = found.slice(0, RERANKED);
+  const scores = await Promise.all(top.map((result) => {
+    result.loaded = result.data();
+    return result.loaded.then((data) => closeness(data.content));
+  }));
+  const order = top.map((result, index) => ({ result, index, score: scores[index] }));
+  order.sort((a, b) => b.score - a.score || a.index - b.index);
+  return [...order.map((entry) => entry.result), ...found.slice(RERANKED)];
 }
 
 async function search(text) {
@@ -106,7 +135,8 @@ async function search(text) {
   const found = await pagefind.search(words);
   if (query !== latest) return;
   terms = words.split(/\s+/).map(fold).filter(Boolean);
-  results = found.results;
+  results = await wholeWordsFirst(found.results);
+  if (query !== latest) return;
   shown = 0;
   list.replaceChildren();
   status.textContent = results.length ? `${results.length} kết quả cho “${words}”` : `Không có kết quả cho “${words}”. Hãy thử ít từ hơn, hoặc gõ không dấu.`;
