@@ -149,12 +149,15 @@ def _agency(section: Any, keys: _SourceKeys) -> tuple[AgencyContact, list[Proble
         if key not in AGENCY_KEYS:
             guess = suggest(str(key), AGENCY_KEYS)
             hint = f"có phải ý bạn là '{guess}'?" if guess else f"các trường được dùng: {known}"
-            problems.append(Problem(line, f"{name}: trường '{key}' không có trong mẫu; {hint}"))
+            problems.append(Problem(line, f"trường '{name}' không có trong mẫu; {hint}"))
         elif value is None:
             continue
-        elif not isinstance(value, str):
-            problems.append(Problem(line, f"{name}: cần một dòng chữ, nhưng gặp {found_text(value)}; nếu chỉ có chữ số,"
-                                          " đặt trong ngoặc kép, ví dụ \"0221 3000 000\""))
+        elif isinstance(value, (list, dict)):
+            problems.append(Problem(line, f"{name}: cần một dòng chữ, nhưng gặp {found_text(value)}"))
+        elif not isinstance(value, str):  # YAML reads 02213000000 as an octal number: show what was written
+            written = keys.scalars.get(("extra", AGENCY, str(key)), str(value))
+            problems.append(Problem(line, f"{name}: cần một dòng chữ, nhưng {written} được đọc thành số hoặc true/false;"
+                                          f" đặt trong ngoặc kép, ví dụ \"{written}\""))
         elif problem := _AGENCY_RULES.get(key, _one_line)(value.strip()):
             problems.append(Problem(line, f"{name}: {problem}"))
         elif value.strip():
@@ -203,6 +206,8 @@ class _SourceKeys:
     """Key path -> line (from 1), for every key of every nested block."""
     repeated: list[tuple[tuple[str, ...], int, int]] = field(default_factory=list)
     """(key path, first line, repeated line) of each key written twice in one block."""
+    scalars: dict[tuple[str, ...], str] = field(default_factory=dict)
+    """Key path -> its value as written, for a plain value (before YAML reads '0221…' as a number)."""
 
     @classmethod
     def of(cls, source: str) -> _SourceKeys:
@@ -231,6 +236,8 @@ class _SourceKeys:
             last[here] = (line, value)
         for here, (line, value) in last.items():
             self.lines[here] = line
+            if isinstance(value, yaml.ScalarNode):
+                self.scalars[here] = value.value
             self._walk(value, here)
 
 
