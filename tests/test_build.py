@@ -342,7 +342,7 @@ def test_pages_name_their_source_file_and_last_change(tmp_path):
     and says the day of the file's last commit; pages made from many records have neither."""
     root = make_project(tmp_path / "p")
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "\nextra:\n  sua_trang: https://git.example/so/guong-sang/edit/main/\n", encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("extra:\n", "extra:\n  sua_trang: https://git.example/so/guong-sang/edit/main/\n"), encoding="utf-8")
     git = ["git", "-c", "user.name=Biên tập viên", "-c", "user.email=btv@so.example"]
     subprocess.run(["git", "init", "-q"], cwd=root, check=True)
     subprocess.run([*git, "add", "-A"], cwd=root, check=True)

@@ -323,10 +323,10 @@ def test_without_its_local_backend_the_editor_says_what_to_run(demo_site: Path, 
 
 
 def test_a_hosted_editor_says_how_to_sign_in(tmp_path: Path):
-    hosted = "extra:\n  sua_tren_web:\n    name: gitlab\n    repo: so-gddt/guong-sang\n    branch: main\n\nhooks:\n"
+    hosted = "extra:\n  sua_tren_web:\n    name: gitlab\n    repo: so-gddt/guong-sang\n    branch: main\n"
     root = make_project(tmp_path / "p")
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("hooks:\n", hosted), encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("extra:\n", hosted), encoding="utf-8")
     result = run_script("build", root)
     assert result.returncode == 0, result.stderr
     page = (root / "site" / cms.ADMIN_DIR / "index.html").read_text(encoding="utf-8")

@@ -12,14 +12,14 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-import yaml
 from conftest import ROOT
 from guongsang import scanner
 from guongsang.personaldata import BIRTH_DATE, CITIZEN_ID, EMAIL, LOOK_ALIKES, PHONE, WRITTEN_FORMS
+from guongsang.settings import read_settings
 
-CONTACT = yaml.safe_load((ROOT / "data/to-chuc.yaml").read_text(encoding="utf-8"))["lien_he"]
-ORGANIZATION = CONTACT["email"]
-ALLOWED = {ORGANIZATION, CONTACT["dien_thoai"]}
+AGENCY = read_settings(ROOT).agency
+ORGANIZATION = AGENCY.email
+ALLOWED = AGENCY.published
 
 
 def scan_page(site: Path, body: str, name: str = "trang/index.html") -> list[scanner.Finding]:

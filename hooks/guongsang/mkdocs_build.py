@@ -32,9 +32,9 @@ from guongsang.contentfiles import ContentFiles
 from guongsang.diagnostics import summary_line
 from guongsang.linking import SiteModel
 from guongsang.pages import GeneratedPage, Share
-from guongsang.project import ProjectPaths, published_contact, load_project
+from guongsang.project import ProjectPaths, load_project
 from guongsang.records import LEDGER
-from guongsang.settings import Settings
+from guongsang.settings import AgencyContact, Settings
 from guongsang.sourcetexts import locate, project_lines
 
 if TYPE_CHECKING:
@@ -59,6 +59,8 @@ class _Build:
     site_url: str
     taken_down: list[str]
     content: ContentFiles
+    agency: AgencyContact
+    """extra.co_quan of mkdocs.yml: the footer's contact lines, and the only phone and e-mail pages may show."""
     env: Environment | None = None
     nav: Navigation | None = None
     files: Files | None = None
@@ -98,7 +100,8 @@ def load(config: MkDocsConfig) -> None:
             raise Abort(refusal)
     if not config.site_url:
         raise Abort("mkdocs.yml cần 'site_url' (địa chỉ công khai của trang) để liên kết chia sẻ, mã QR và nguồn tin trỏ đúng chỗ")
-    loaded = load_project(paths, settings=Settings.from_config(config))
+    settings = Settings.from_config(config)
+    loaded = load_project(paths, settings=settings)
     for diagnostic in loaded.report.diagnostics:
         print(diagnostic, file=sys.stderr)
     if loaded.site is None:
@@ -113,6 +116,7 @@ def load(config: MkDocsConfig) -> None:
         site_url=config.site_url,
         taken_down=loaded.taken_down,
         content=loaded.content,
+        agency=settings.agency,
     )
     _build.workshop = _start_workshop(_build, config.site_name)
     _build.changed = gitdates.last_changed(paths.root)
@@ -317,6 +321,7 @@ def keep_env(env: Environment) -> None:
     env.filters["short_date"] = text.short_date
     # Every template, 404.html included, carries the agency in its header and footer.
     env.globals["organization"] = build.site.organization
+    env.globals["agency"] = build.agency
     env.globals["urls"] = urls
     env.globals["generated_page_urls"] = [urls.absolute(build.site_url, page.url) for page in build.out_of_nav]
 
@@ -367,7 +372,7 @@ def write_outputs(config: MkDocsConfig) -> None:
         _write(site_dir / collection.url, collection.document(build.site, build.site_url))
     # Pagefind indexes on about one core while the scanner reads the same pages on the other.
     indexer = _start_search_index(site_dir)
-    allowed = published_contact(build.site)
+    allowed = build.agency.published
     try:
         findings = scanner.scan(site_dir, allowed, build.cache_dir / "scanned-clean.txt")
     except BaseException:

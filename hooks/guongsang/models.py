@@ -18,7 +18,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from guongsang.dates import DayOfYear, PartialDate, parse_day_of_year, parse_full_date, parse_partial_date
 from guongsang.paths import site_address_problem
-from guongsang.text import phone_digits
+from guongsang.settings import AGENCY
 from guongsang.urls import is_outside
 
 # Abbreviations of document types in a number and symbol (Nghị định 30/2020/NĐ-CP, Phụ lục III).
@@ -417,31 +417,6 @@ _LABELS: dict[Labeled, str] = {
 # ---- Records in data/ ----
 
 
-_PHONE = re.compile(r"^\+?[\d\s().-]+$")
-
-
-def _check_phone(value: str) -> str:
-    digits = phone_digits(value)
-    if not _PHONE.match(value) or not digits.startswith("0") or len(digits) not in (10, 11):
-        raise ValueError(f"số điện thoại '{value}' cần đủ 10 hoặc 11 chữ số, viết như '0221 3000 000' hoặc '+84 221 3000 000'")
-    return value
-
-
-class Contact(Record):
-
-    model_config = ConfigDict(title="Liên hệ")
-    address: str | None = Field(None, alias="dia_chi", title="Địa chỉ cơ quan")
-    phone: Annotated[str, AfterValidator(_check_phone)] | None = Field(
-        None, alias="dien_thoai", title="Điện thoại cơ quan", description="Số công khai của cơ quan, ví dụ: 0221 3000 000."
-    )
-    email: str | None = Field(None, alias="email", title="Thư điện tử cơ quan")
-
-    @property
-    def phone_uri(self) -> str:
-        """The tel: link of the phone (international form, which every phone dials)."""
-        return f"tel:+84{phone_digits(self.phone)[1:]}" if self.phone else ""
-
-
 class Organization(Record):
     """The department that publishes the site (data/to-chuc.yaml)."""
 
@@ -451,17 +426,15 @@ class Organization(Record):
     parent_body: str = Field(alias="co_quan_chu_quan", title="Cơ quan chủ quản", description="Ví dụ: UBND TỈNH HƯNG YÊN.")
     province: str = Field(alias="tinh", title="Tỉnh, thành phố")
     portal_url: str | None = Field(None, alias="cong_thong_tin", title="Địa chỉ cổng thông tin", description="Ví dụ: https://sgddt.hungyen.gov.vn/")
-    contact: Contact = Field(default_factory=Contact, alias="lien_he", title="Liên hệ")
-    responsible: str | None = Field(
-        None, alias="nguoi_chiu_trach_nhiem", max_length=MAX_NAME, title="Người chịu trách nhiệm",
-        description="Người chịu trách nhiệm quản lý nội dung trang (Nghị định 42/2022/NĐ-CP), ví dụ: Ông Nguyễn Văn A, Phó Giám đốc Sở.",
-    )
-    licence: str | None = Field(
-        None, alias="giay_phep", max_length=300, title="Dòng giấy phép",
-        description="Nếu có, ví dụ: Giấy phép số 12/GP-STTTT ngày 01/3/2024 của Sở Thông tin và Truyền thông.",
-    )
     logo: str | None = Field(None, alias="logo", title="Tệp biểu trưng", description="Đường dẫn tính từ thư mục content/.")
     sample: bool = Field(False, alias="du_lieu_mau", title="Dữ liệu mẫu")
+
+    moved_keys: typing.ClassVar[dict[str, str]] = {
+        "lien_he": f"mục extra.{AGENCY} của mkdocs.yml (các dòng dia_chi, dien_thoai, email)",
+        "nguoi_chiu_trach_nhiem": f"mục extra.{AGENCY}.nguoi_chiu_trach_nhiem của mkdocs.yml",
+        "giay_phep": f"mục extra.{AGENCY}.giay_phep của mkdocs.yml",
+    }
+    """Keys this file once held, now in mkdocs.yml (one home per fact): refused at their line, pointing there."""
 
 
 class Unit(Record):

@@ -84,7 +84,7 @@ def _load(paths: ProjectPaths, today: date, settings: Settings) -> LoadedProject
     csv_files = [f for f in content.text_files if f.lower().endswith(".csv")]
     paragraphs = list(file_paragraphs(paths.root, paths.docs_dir, [f for f in content.text_files if f not in csv_files]))
     tables = [whole_file(paths.root, paths.docs_dir, f) for f in csv_files]
-    check_personal_data(data, paragraphs, tables, published_contact(site), report)
+    check_personal_data(data, paragraphs, tables, settings.agency.published, report)
     if not linked:
         return LoadedProject(site=None, report=report, taken_down=[], content=content)
     built = [src_uri for src_uri in content.pages if src_uri not in site.withdrawn_stories]
@@ -98,12 +98,6 @@ def _load(paths: ProjectPaths, today: date, settings: Settings) -> LoadedProject
     if not report.ok:
         return LoadedProject(site=None, report=report, taken_down=[], content=content)
     return LoadedProject(site=site, report=report, taken_down=takedowns(site, ledger, addresses), pages=pages, content=content)
-
-
-def published_contact(site: SiteModel) -> set[str]:
-    """The e-mail address and phone number that may be published: the organisation's own, exactly."""
-    contact = site.organization.contact if site.organization else None
-    return {value for value in (contact.email, contact.phone) if value} if contact else set()
 
 
 def _published(site: SiteModel, pages: list[GeneratedPage], content: ContentFiles, built: list[str]) -> PublishedFiles:
