@@ -551,7 +551,7 @@ def test_two_builds_at_once_are_serialised(base, tmp_path):
     """A second build started while one runs waits for it, says so, and both leave a complete site."""
     root = copy_project(base[0], tmp_path / "p")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, str(Path(__file__).parents[1] / "scripts/build.py"), "--root", str(root)]
+    command = [sys.executable, str(Path(__file__).parents[1] / "scripts/build.py"), "--root", str(root), "--thu"]
     first = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 30
     while not (root / ".site-tmp").exists() and time.monotonic() < deadline:  # the first build holds the lock

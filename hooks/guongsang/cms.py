@@ -12,6 +12,7 @@ import typing
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any, Literal
 
 import yaml
@@ -48,6 +49,8 @@ ADMIN_DIR = "admin/"
 """Where the editor is published; nothing else of the site may live there."""
 CONFIG_FILE = f"{ADMIN_DIR}config.yml"
 INDEX_TEMPLATE = "admin/index.html"
+PREVIEW_HOST = "http://127.0.0.1:8000"
+"""Where `make serve` and `make cms` serve the site on the editor's own machine (the Makefile's --dev-addr)."""
 PACKAGE = Path("node_modules/decap-cms/dist")
 SCRIPT = "decap-cms.js"
 YAML_PACKAGE = Path("node_modules/yaml/browser/dist")
@@ -354,3 +357,8 @@ def _select(vocabulary: type[Labeled]) -> dict[str, Any]:
 
 def _relation(target: str) -> dict[str, Any]:
     return {"widget": "relation", "collection": target, **_TARGETS[target]}
+
+
+def local_editor_url(site_url: str) -> str:
+    """The web editor as `make cms` serves it on the editor's machine (MkDocs mounts the site at site_url's path)."""
+    return f"{PREVIEW_HOST}{urlsplit(site_url).path.rstrip('/')}/{ADMIN_DIR}"

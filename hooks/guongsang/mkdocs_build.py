@@ -364,7 +364,9 @@ def write_outputs(config: MkDocsConfig) -> None:
         "title": "Sửa trên web", "description": config.site_description or "", "type": "website",
         "url": urls.absolute(build.site_url, cms.ADMIN_DIR), "image": urls.absolute(build.site_url, urls.DEFAULT_SHARE_CARD),
     }
-    _write(site_dir / cms.ADMIN_DIR / "index.html", env.get_template(cms.INDEX_TEMPLATE).render(config=config, share=editor, headers=cms.file_headers()))
+    _write(site_dir / cms.ADMIN_DIR / "index.html", env.get_template(cms.INDEX_TEMPLATE).render(
+        config=config, share=editor, headers=cms.file_headers(), local_editor=cms.local_editor_url(build.site_url),
+    ))
     _write_calendars(build, site_dir, config.site_name)
     for tally in build.site.tallies:
         (site_dir / tally.csv_url).write_text(tally.as_csv(), encoding="utf-8-sig")
