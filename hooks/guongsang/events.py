@@ -61,7 +61,7 @@ def collect_events(site: SiteModel) -> list[Event]:
             place = f" tại {record.venue}" if record.venue else ""
             events.append(Event(
                 record.date, record.date, "Hội nghị", record.title, conference.url,
-                f"{conference.organizer.name}{place}", f"hoi-nghi/{record.id}",
+                f"{conference.organizer_name.label}{place}", f"hoi-nghi/{record.id}",
             ))
     for document in site.documents:
         campaigns = document.meta.campaigns

@@ -252,7 +252,7 @@ def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
             if build.workshop:
                 build.workshop.qr_ready()
             context["qr_svg"] = share.qr_svg(urls.absolute(build.site_url, generated.url), build.cache_dir)
-            context["search_keys"] = _search_keys(f"{profile.name} {profile.unit.name}")
+            context["search_keys"] = _search_keys(profile.search_names)
     context["source"] = _page_source(build, page)
     if page.is_homepage:
         context["home"] = site
@@ -438,7 +438,7 @@ def _start_workshop(build: _Build, site_name: str) -> share.Workshop:
         photo = profile.photo
         cards.append(share.CardText(
             title=profile.name,
-            lines=(profile.role, profile.unit.name),
+            lines=(profile.role, profile.affiliation) if profile.affiliation else (profile.role,),
             highlight=f"{highest.title} ({highest.year})" if highest else "",
             footer=footer,
             photo=str(paths.content_file(build.docs_dir, photo.file)) if photo else None,
