@@ -152,10 +152,12 @@ class _Checker:
     def _existed(self, entry: Entry, at: tuple[str | int, ...], unit_id: str, first: date, last: date, what: str) -> None:
         """An event of ``first``–``last`` (an award, a conference) at a unit that existed then."""
         unit = self.data.units[unit_id].record
+        if unit.start and unit.end and unit.end < unit.start:
+            return  # the unit's own dates are reported at its line
         if unit.start and last < unit.start:
             self.error(entry, at, f"{what} có trước ngày đơn vị '{unit_id}' thành lập ({short_date(unit.start)}, 'tu_ngay' trong {self.data.units[unit_id].path}); kiểm tra ngày hoặc đơn vị")
         elif unit.end and first > unit.end:
-            after = f"; từ ngày {short_date(unit.end + _DAY)} ghi đơn vị kế tiếp '{unit.successor}'" if unit.successor else ""
+            after = f"; từ ngày {short_date(unit.end + _DAY)} ghi đơn vị kế tiếp '{unit.successor}'" if unit.successor else "; kiểm tra ngày hoặc đơn vị"
             self.error(entry, at, f"{what} có sau ngày đơn vị '{unit_id}' ngừng hoạt động ({short_date(unit.end)}, 'den_ngay' trong {self.data.units[unit_id].path}){after}")
 
     def campaigns(self) -> None:
