@@ -428,7 +428,7 @@ class Unit(Record):
     model_config = ConfigDict(title="Đơn vị")
 
     id: Id = Field(alias="ma", title="Mã đơn vị", description="Chữ thường không dấu nối bằng '-', không đổi về sau, kể cả khi đơn vị đổi tên.")
-    name: str = Field(alias="ten", max_length=MAX_NAME, title="Tên đơn vị hiện nay", description="Ví dụ: Trường THPT Nguyễn Trãi. Tên cũ ghi ở 'ten_truoc'.")
+    name: str = Field(alias="ten", max_length=MAX_NAME, title="Tên đơn vị", description="Tên hiện nay, ví dụ: Trường THPT Nguyễn Trãi. Tên cũ ghi ở 'ten_truoc'.")
     kind: UnitKind = Field(alias="loai", title="Loại đơn vị", description="mam_non, tieu_hoc, thcs, thpt, gdtx, phong, so hoặc khac.")
     commune: str | None = Field(None, alias="xa", title="Xã, phường", description="Tên gọi tại ngày 'ap_dung_tu'.")
     province: str = Field(alias="tinh", title="Tỉnh, thành phố", description="Tên gọi tại ngày 'ap_dung_tu'. Tỉnh trước khi hợp nhất ghi ở 'tinh_truoc'.")
