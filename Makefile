@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 help:
 	@echo "make serve   dựng và mở trang trình diễn tại http://127.0.0.1:8000/"
 	@echo "make cms     như make serve, thêm trình sửa trên web tại http://127.0.0.1:8000/admin/ (lưu thẳng vào thư mục này)"
-	@echo "make build   dựng trang (chế độ nghiêm ngặt) vào site/"
+	@echo "make build   dựng trang để xuất bản vào site/ (cần site_url là địa chỉ công khai)"
 	@echo "make check   chỉ kiểm tra dữ liệu và văn bản"
 	@echo "make test    chạy toàn bộ kiểm thử"
 	@echo "make bench   đo tốc độ ở 1.000, 2.500 và 10.000 hồ sơ, so với Hugo (vài phút)"

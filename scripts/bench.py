@@ -1,16 +1,17 @@
 """Benchmark: build the site at 1,000, 2,500 and 10,000 honorees (stories at 20 %) and compare with Hugo.
 
 For each size it measures the cold build (no cache), its peak memory (all its processes), output size,
-median page size, the search data a reader downloads before the first result, a rebuild after editing
+median page size, the search page on a 400 kbps link (scripts/search_timing.py: Enter → first result,
+bytes), a rebuild after editing
 one record in a running process as `make serve` rebuilds (configuration read again, whole site built,
-caches warm), and Hugo building the same pages with simple templates. It writes a Markdown
+caches warm), Hugo building the same pages with simple templates, and what a reader's browser
+downloads on a first visit to five kinds of page (scripts/page_weight.py). It writes a Markdown
 table and a JSON file. Usage: python scripts/bench.py [--sizes 1000 2500 10000] [--out DIR]
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import shutil
@@ -21,8 +22,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from guongsang.publishing import TRIAL_BUILD
+
 ROOT = Path(__file__).resolve().parents[1]
-TARGETS = "≤ 60 s và ≤ 1,5 GB ở 10.000 hồ sơ; ≤ 4× Hugo; 10k/2,5k ≤ 4,4; dựng lại ≤ 2 s; ≤ 500 KB dữ liệu tìm kiếm; trang hồ sơ ≤ 100 KB"
+sys.path.insert(0, str(ROOT / "scripts"))
+import page_weight  # noqa: E402 (the scripts next to this one)
+import search_timing  # noqa: E402
+
+TARGETS = "≤ 3 s từ Enter tới kết quả đầu ở 400 kbps; trang kế hoạch ≤ 300 KB tải về; ≤ 60 s và ≤ 1,5 GB ở 10.000 hồ sơ; ≤ 4× Hugo; 10k/2,5k ≤ 4,4; dựng lại ≤ 2 s; ≤ 500 KB trang tìm kiếm và dữ liệu tìm kiếm; trang hồ sơ ≤ 100 KB"
 
 
 def copy_project(target: Path) -> Path:
@@ -40,7 +47,7 @@ def copy_project(target: Path) -> Path:
 def timed(command: list[str], cwd: Path) -> float:
     """Wall time of a command."""
     started = time.perf_counter()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", TRIAL_BUILD: "1"}  # sample sites, built for this machine
     result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
@@ -52,7 +59,7 @@ def run_measured(command: list[str], cwd: Path) -> tuple[float, int, str]:
     """Wall time, peak memory (bytes) and output of a command. The memory is the largest sum, over time,
     of the proportional set size (PSS) of the command and every process it started (worker processes
     included, shared pages counted once), sampled every 0.1 s."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", TRIAL_BUILD: "1"}  # sample sites, built for this machine
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = 0
@@ -111,41 +118,9 @@ def size_of(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def _transferred(url: str, body: bytes) -> int:
-    """Bytes on the wire from a host that compresses text, as GitHub Pages, GitLab Pages and nginx do;
-    Pagefind's index, fragments and WebAssembly are compressed already and are counted as they are."""
-    textual = url.split("?")[0].endswith((".js", ".css", ".json", ".html"))
-    return len(gzip.compress(body, 6)) if textual else len(body)
-
-
-def search_bytes(site: Path, query: str) -> int:
-    """Bytes of search data (engine, UI, index chunks, fragments) loaded before the first result shows."""
-    import functools
-    import http.server
-    import threading
-
-    from playwright.sync_api import sync_playwright
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page()
-            responses = []
-            page.on("response", lambda r: responses.append(r) if "/pagefind/" in r.url else None)
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/tim-kiem/?q={query}")
-            page.wait_for_selector(".pagefind-ui__result-link", timeout=60000)
-            total = sum(_transferred(r.url, r.body()) for r in responses if r.ok)
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
-    return total
+def search_timing_on(site: Path) -> search_timing.Timing:
+    """The search page on a slow link (scripts/search_timing.py): Enter → first result, and bytes."""
+    return search_timing.measure(site, "nguyen van", 1)[0]
 
 
 def hugo_build(project: Path, work: Path) -> float:
@@ -199,18 +174,24 @@ def measure(size: int, work: Path) -> dict[str, float | int]:
         "kich_thuoc_mb": round(size_of(site) / 1e6, 1),
         "trang_trung_vi_kb": round(statistics.median(pages) / 1e3, 1),
         "trang_ho_so_kb": round(profile.stat().st_size / 1e3, 1),
-        "tim_kiem_kb": round(search_bytes(site, "nguyen van") / 1e3),
+        **_search_figures(search_timing_on(site)),
         "hugo_s": round(hugo, 2),
         "so_voi_hugo": round(cold / hugo, 1),
+        "tai_ve_kb": {w.kind: round(w.transferred / 1e3) for w in page_weight.measure(site)},
     }
 
 
+def _search_figures(timing: search_timing.Timing) -> dict[str, float | int]:
+    return {"tim_kiem_kb": round((timing.load_bytes + timing.search_bytes) / 1e3), "tim_kiem_s": timing.seconds}
+
+
 def table(results: list[dict[str, float | int]]) -> str:
-    head = "| Hồ sơ | Câu chuyện | Trang | Dựng lần đầu | Bộ nhớ đỉnh | Dựng lại sau 1 sửa | Kích thước | Trang trung vị | Trang hồ sơ | Tìm kiếm trước kết quả đầu | Hugo | So với Hugo |"
-    rule = "|" + "---|" * 12
+    head = "| Hồ sơ | Câu chuyện | Trang | Dựng lần đầu | Bộ nhớ đỉnh | Dựng lại sau 1 sửa | Kích thước | Trang trung vị | Trang hồ sơ | Trang tìm kiếm và kết quả đầu | Enter → kết quả đầu (400 kbps) | Hugo | So với Hugo | Tải về: kế hoạch, hồ sơ, trang chủ, danh sách, thống kê |"
+    rule = "|" + "---|" * 14
     rows = [
         f"| {r['ho_so']:,} | {r['cau_chuyen']:,} | {r['trang']:,} | {r['dung_lan_dau_s']} s | {r['bo_nho_dinh_mb']} MB | {r['dung_lai_s']} s |"
-        f" {r['kich_thuoc_mb']} MB | {r['trang_trung_vi_kb']} KB | {r['trang_ho_so_kb']} KB | {r['tim_kiem_kb']} KB | {r['hugo_s']} s | {r['so_voi_hugo']}× |"
+        f" {r['kich_thuoc_mb']} MB | {r['trang_trung_vi_kb']} KB | {r['trang_ho_so_kb']} KB | {r['tim_kiem_kb']} KB | {r['tim_kiem_s']} s | {r['hugo_s']} s | {r['so_voi_hugo']}× |"
+        f" {' / '.join(f'{kb} KB' for kb in r['tai_ve_kb'].values())} |"
         for r in results
     ]
     return "\n".join([head, rule, *rows])

@@ -61,7 +61,7 @@ def test_keyboard_reaches_the_content_first(browser, base):
     page.goto(base + PAGES["profile"])
     page.keyboard.press("Tab")
     first = page.evaluate("[document.activeElement.tagName, document.activeElement.getAttribute('href'), document.activeElement.textContent.trim()]")
-    assert first[0] == "A" and first[1].startswith("#") and first[2] == "Bỏ qua"
+    assert first[0] == "A" and first[1].startswith("#") and first[2] == "Chuyển đến nội dung chính"
     page.keyboard.press("Enter")
     for _ in range(30):
         page.keyboard.press("Tab")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import time
@@ -178,9 +179,7 @@ def _free_port() -> int:
 def editor(tmp_path_factory: pytest.TempPathFactory, serve):
     """The demo project built for a sub-path, its site served, decap-server writing into the project."""
     root = make_project(tmp_path_factory.mktemp("cms") / "p")
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("site_url: http://127.0.0.1:8000/", "site_url: http://127.0.0.1:8000/guong-sang/"), encoding="utf-8")
-    result = run_script("build", root)
+    result = run_script("build", root, DIA_CHI_TRANG="http://127.0.0.1:8000/guong-sang/")
     assert result.returncode == 0, result.stderr
     port = _free_port()
     settings = root / "site" / cms.CONFIG_FILE
@@ -300,3 +299,35 @@ def test_a_record_saved_in_the_web_editor_keeps_its_comments(editor, browser):
     assert after == before
     result = run_script("check", root)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.browser
+def test_without_its_local_backend_the_editor_says_what_to_run(demo_site: Path, serve, browser, tmp_path: Path):
+    """No decap-server listening: instead of Decap's "Failed to fetch" over an empty list, the page says in
+    Vietnamese what is missing, the command to run, and how the published editor signs in."""
+    site = tmp_path / "site"
+    shutil.copytree(demo_site, site, symlinks=True)
+    settings = site / cms.CONFIG_FILE
+    settings.write_text(settings.read_text(encoding="utf-8").replace(f":{cms.PROXY_PORT}/", f":{_free_port()}/"), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(serve(site) + "admin/")
+    explanation = page.locator("#thieu-trinh-luu")
+    explanation.wait_for(state="visible", timeout=30000)
+    text = explanation.inner_text()
+    assert "Chưa mở được trình sửa trên web" in text
+    assert "decap-server" in text and "make cms" in text and "sua_tren_web" in text
+    assert "Failed to fetch" not in page.inner_text("body")
+    assert page.locator("#nc-root").count() == 0  # Decap was not started
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.close()
+
+
+def test_a_hosted_editor_says_how_to_sign_in(tmp_path: Path):
+    hosted = "extra:\n  sua_tren_web:\n    name: gitlab\n    repo: so-gddt/guong-sang\n    branch: main\n"
+    root = make_project(tmp_path / "p")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("extra:\n", hosted), encoding="utf-8")
+    result = run_script("build", root)
+    assert result.returncode == 0, result.stderr
+    page = (root / "site" / cms.ADMIN_DIR / "index.html").read_text(encoding="utf-8")
+    assert "Đăng nhập bằng tài khoản gitlab có quyền sửa kho so-gddt/guong-sang; mỗi lần lưu là một lần lưu (commit) lên nhánh main" in page

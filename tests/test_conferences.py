@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -145,11 +146,85 @@ def page(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
 
 
+SEEDS = Path(__file__).parent / "seeds"
+
+
+def seed_agenda(seed: str) -> list[str]:
+    """The programme items of a seed plan, as written, without the list punctuation."""
+    text = (SEEDS / seed).read_text(encoding="utf-8")
+    programme = re.search(r"Chương trình\*{0,2}\n\n((?:- .*\n)+)", text).group(1)
+    return [line[2:].rstrip(";.") for line in programme.splitlines()]
+
+
+def agenda(html: str) -> list[str]:
+    programme = re.search(r'<h2 id="chuong-trinh">.*?</ol>', html, re.S).group()
+    return [unescape(item) for item in re.findall(r"<li>(.*?)</li>", programme)]
+
+
+def rules(html: str) -> dict[str, list[str]]:
+    """The quoted rules under each heading of the 'Quy định của kế hoạch' section."""
+    section = re.search(r'<h2 id="quy-dinh">.*?(?=<h2 |\Z)', html, re.S).group()
+    groups = re.findall(r"<h3 [^>]*>(.*?)</h3>\s*<ul[^>]*>(.*?)</ul>", section, re.S)
+    return {unescape(re.sub(r"<.*", "", head)).strip(): [unescape(q) for q in re.findall(r"<q>(.*?)</q>", body, re.S)] for head, body in groups}
+
+
+def test_2020_conference_has_the_nine_items_of_plan_237(demo_site):
+    """Not a generic programme: plan 237's nine items, in its order and words."""
+    html = page(demo_site, "hoi-nghi/hoi-nghi-dien-hinh-tien-tien-2020")
+    assert len(seed_agenda("000_29a00151044414fa.txt")) == 9
+    assert agenda(html) == seed_agenda("000_29a00151044414fa.txt")
+    assert rules(html)["Hội nghị điển hình tiên tiến ngành giáo dục và đào tạo thành phố Cần Thơ"] == [
+        "Thời gian tổ chức: 1/2 ngày vào quý II năm 2020.",
+        "Số lượng: tối đa 200 đại biểu (70% là đại biểu điển hình tiên tiến, 30% là đại biểu khách mời).",
+    ]
+
+
+def test_conference_without_an_agenda_shows_none_rather_than_a_made_up_one(tmp_path):
+    from conftest import make_project, run_script
+
+    source = (Path(__file__).parents[1] / "data/hoi-nghi/hoi-nghi-dien-hinh-tien-tien-2020.yaml").read_text(encoding="utf-8")
+    source = re.sub(r"chuong_trinh:\n(  - .*\n)+", "", source)
+    root = make_project(tmp_path / "p", files={"data/hoi-nghi/hoi-nghi-dien-hinh-tien-tien-2020.yaml": source})
+    result = run_script("build", root)
+    assert result.returncode == 0, result.stderr
+    html = page(root / "site", "hoi-nghi/hoi-nghi-dien-hinh-tien-tien-2020")
+    assert 'id="chuong-trinh"' not in html and "Tuyên bố lý do" not in html
+
+
+def test_plan_001_rules_sit_at_their_level(demo_site):
+    """School level: plenary under 300 staff, at most 200 delegates over 300, the pilot at THPT Ngô Quyền,
+    03 delegates with their achievement summary sent up; department level: at most 300; each Phòng GDĐT
+    nominates 01 collective and 01 individual. The seed's own words, under the level the seed puts them."""
+    html = page(demo_site, "hoi-nghi/hoi-nghi-dien-hinh-tien-tien-2025")
+    seed = " ".join((SEEDS / "001_400c52ecf24991fe.txt").read_text(encoding="utf-8").split())
+    found = rules(html)
+    school = " ".join(found["Cấp cơ sở (các cơ sở giáo dục, các đơn vị trực thuộc Sở Giáo dục và Đào tạo)"])
+    department = " ".join(found["Cấp trên cơ sở (Sở Giáo dục và Đào tạo)"])
+    offices = " ".join(found["Các Phòng Giáo dục và Đào tạo quận/huyện"])
+    assert "dưới 300 công chức, viên chức và người lao động thì tổ chức Hội nghị toàn thể" in school
+    assert "không quá 200 đại biểu" in school and "Trường THPT Ngô Quyền" in school
+    assert "trích ngang thành tích của đại biểu được cử dự Hội nghị cấp trên (03 đại biểu)" in school
+    assert "Tối đa 300 đại biểu" in department and "03 đại biểu" not in department
+    assert "mỗi Phòng Giáo dục và Đào tạo giới thiệu 01 tập thể và 01 cá nhân" in offices
+    for quote in [q for quotes in found.values() for q in quotes]:
+        for sentence in re.split(r"(?<=[.;]) ", quote):
+            assert sentence.strip("().") in seed.replace("*", ""), sentence
+    assert 'Cấp trên cơ sở (Sở Giáo dục và Đào tạo) <span class="gs-nhan">cấp của hội nghị này</span>' in html
+
+
+def test_delegates_summary_gives_main_achievement_and_decision(demo_site):
+    html = page(demo_site, "hoi-nghi/hoi-nghi-dien-hinh-tien-tien-2025")
+    above = html.split('<h2 id="cap-tren">')[1]
+    row = re.search(r"<tr>\s*<th scope=\"row\"><a [^>]*>Đặng Văn Khoa</a></th>.*?</tr>", above, re.S).group()
+    cells = [unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+    assert cells[2].startswith("Thầy nhiều năm tham gia bồi dưỡng học sinh giỏi môn Toán")
+    assert cells[4] == "3412/QĐ-BGDĐT ngày 28/10/2024 của Bộ Giáo dục và Đào tạo"
+
+
 def test_conference_page_shows_the_programme_the_people_and_the_testimonies(demo_site):
     html = page(demo_site, "hoi-nghi/hoi-nghi-dien-hinh-tien-tien-2025")
     assert '<h1 id="noi-dung" class="gs-phong"><span>HỘI NGHỊ ĐIỂN HÌNH TIÊN TIẾN</span><span>Giai đoạn 2020 - 2025</span></h1>' in html
-    programme = re.search(r'<h2 id="chuong-trinh">.*?</ol>', html, re.S).group()
-    assert programme.count("<li>") == 10 and "<li>Chào cờ</li>" in programme
+    assert agenda(html) == seed_agenda("001_400c52ecf24991fe.txt")
     assert "<td>300 (tối đa 300)</td>" in html and "<td>72%</td>" in html
     presidium = re.search(r'<h2 id="doan-chu-tich">.*?</ul>', html, re.S).group()
     assert presidium.count("<li>") == 7 and presidium.count("điển hình tiên tiến</span>") == 3
@@ -157,7 +232,7 @@ def test_conference_page_shows_the_programme_the_people_and_the_testimonies(demo
     testimonies = re.search(r'<h2 id="tham-luan">.*?</ol>', html, re.S).group()
     assert "<strong>Thư viện thân thiện, lan tỏa văn hóa đọc</strong>: <a href=\"../../guong/pham-thi-thu-trang-thpt-le-quy-don/\">" in testimonies
     above = html.split('<h2 id="cap-tren">')[1]
-    assert above.count('class="gs-the"') == 3
+    assert above.count('<th scope="row"><a href="../../guong/') == 3
     index = page(demo_site, "hoi-nghi")
     assert index.index("hoi-nghi-dien-hinh-tien-tien-2025/") < index.index("hoi-nghi-dien-hinh-tien-tien-2020/")  # newest first
 

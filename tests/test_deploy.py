@@ -18,6 +18,11 @@ def test_github_pages_workflow_checks_builds_and_publishes():
     commands = [step["run"] for step in steps if "run" in step]
     assert commands == ["make check", "make build"]
     assert {c.split()[1] for c in commands} <= make_targets()
+    # The publishing build refuses the demo's loopback site_url: the address comes from Pages.
+    build = next(step for step in steps if step.get("run") == "make build")
+    pages = next(step for step in steps if step.get("uses", "").startswith("actions/configure-pages@"))
+    assert steps.index(pages) < steps.index(build)
+    assert build["env"]["DIA_CHI_TRANG"] == "${{ steps.%s.outputs.base_url }}/" % pages["id"]
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site"
     cached = next(step for step in steps if step.get("uses", "").startswith("actions/cache@"))
@@ -29,6 +34,6 @@ def test_github_pages_workflow_checks_builds_and_publishes():
 def test_gitlab_pages_job_checks_builds_and_publishes():
     ci = yaml.safe_load((ROOT / "deploy/gitlab-ci.yml").read_text(encoding="utf-8"))
     job = ci["pages"]
-    assert job["script"] == ["make check", "make build", "mv site public"]
+    assert job["script"] == ["make check", 'DIA_CHI_TRANG="$CI_PAGES_URL/" make build', "mv site public"]
     assert job["artifacts"]["paths"] == ["public"]
     assert ".cache/guongsang" in ci["cache"]["paths"]

@@ -77,7 +77,7 @@ CASES = [
     (
         "published with only a year",
         edited("ngay_ban_hanh: 2024-03-05", "ngay_ban_hanh: 2024"),
-        [f"{P}:7:16: lỗi: trường 'ngay_ban_hanh' (Ngày ban hành): văn bản đã ban hành cần đủ ngày, tháng, năm, nhưng chỉ có '2024'; chỉ dự thảo mới được để trống ngày"],
+        [f"{P}:7:16: lỗi: trường 'ngay_ban_hanh' (Ngày ban hành): văn bản đã ban hành cần đủ ngày, tháng, năm, nhưng chỉ có '2024'; chỉ dự thảo mới được để trống ngày; nếu văn bản đã ban hành mà bản bạn có không ghi số hoặc ngày, đặt 'trang_thai: ban_hanh_thieu_so_ngay'"],
     ),
     (
         "number not in the official form",
@@ -92,7 +92,32 @@ CASES = [
     (
         "published without a number",
         edited("so_ky_hieu: 12/KH-SGDĐT", "so_ky_hieu: /KH-SGDĐT"),
-        [f"{P}:5:13: lỗi: trường 'so_ky_hieu' (Số, ký hiệu): văn bản đã ban hành phải có số, ví dụ '237/KH-SGDĐT'; nếu chưa có số thì đặt 'trang_thai: du_thao'"],
+        [f"{P}:5:13: lỗi: trường 'so_ky_hieu' (Số, ký hiệu): văn bản đã ban hành phải có số, ví dụ '237/KH-SGDĐT'; nếu chưa có số thì đặt 'trang_thai: du_thao'; nếu văn bản đã ban hành mà bản bạn có không ghi số hoặc ngày, đặt 'trang_thai: ban_hanh_thieu_so_ngay'"],
+    ),
+    (
+        "draft with a number",
+        edited("trang_thai: ban_hanh", "trang_thai: du_thao"),
+        [f"{P}:5:13: lỗi: trường 'so_ky_hieu' (Số, ký hiệu): dự thảo chưa có số, nhưng gặp '12/KH-SGDĐT'; để trống số ('/KH-SGDĐT') hoặc, nếu văn bản đã được cấp số, đặt 'trang_thai: ban_hanh'"],
+    ),
+    (
+        "issued text without its number given a draft's blank number",
+        edited("so_ky_hieu: 12/KH-SGDĐT", "so_ky_hieu: /KH-SGDĐT").replace("trang_thai: ban_hanh", "trang_thai: ban_hanh_thieu_so_ngay"),
+        [f"{P}:5:13: lỗi: trường 'so_ky_hieu' (Số, ký hiệu): '/KH-SGDĐT' là số để trống của dự thảo; văn bản đã ban hành mà bản bạn có không ghi số thì xóa dòng 'so_ky_hieu', trang sẽ ghi số không rõ"],
+    ),
+    (
+        "issued-without-number-or-date state with both given",
+        edited("trang_thai: ban_hanh", "trang_thai: ban_hanh_thieu_so_ngay"),
+        [f"{P}:21:13: lỗi: trường 'trang_thai': 'ban_hanh_thieu_so_ngay' dành cho bản không ghi số hoặc ngày, nhưng văn bản này có đủ số '12/KH-SGDĐT' và ngày 05/3/2024; đặt 'trang_thai: ban_hanh'"],
+    ),
+    (
+        "yearly milestone ending before it starts",
+        edited("trang_thai: ban_hanh", 'trang_thai: ban_hanh\nhang_nam:\n  - {ngay: "11/6", tu_nam: 2025, den_nam: 2022, noi_dung: Biểu dương}'),
+        [f"{P}:23:43: lỗi: mốc hằng năm thứ 1: 'den_nam' (2022) đứng trước 'tu_nam' (2025)"],
+    ),
+    (
+        "yearly milestone on a day not in every year",
+        edited("trang_thai: ban_hanh", 'trang_thai: ban_hanh\nhang_nam:\n  - {ngay: "29/2", tu_nam: 2022, den_nam: 2025, noi_dung: Biểu dương}'),
+        [f"{P}:23:12: lỗi: trường 'hang_nam[1].ngay' (Ngày, tháng): ngày hằng năm '29/2' không có mỗi năm trên lịch"],
     ),
     (
         "KT. signer who is not a deputy",
@@ -132,7 +157,7 @@ CASES = [
     (
         "unknown status",
         edited("trang_thai: ban_hanh", "trang_thai: da_ky"),
-        [f"{P}:21:13: lỗi: trường 'trang_thai' (Trạng thái): giá trị 'da_ky' không hợp lệ; chọn một trong: 'du_thao', 'ban_hanh' hoặc 'het_hieu_luc'"],
+        [f"{P}:21:13: lỗi: trường 'trang_thai' (Trạng thái): giá trị 'da_ky' không hợp lệ; chọn một trong: 'du_thao', 'ban_hanh', 'ban_hanh_thieu_so_ngay' hoặc 'het_hieu_luc'"],
     ),
     (
         "published without the signer's name",
@@ -272,3 +297,15 @@ def test_drafts_may_leave_number_day_and_name_blank(tmp_path):
         .replace("    ngay: 2022-06-15\n", "")
     )
     assert check(tmp_path, {P: draft}) == []
+
+
+def test_issued_text_may_lack_number_day_and_name(tmp_path):
+    """Seeds 002 and 003: issued, but the text we hold has no number line, no date line, no signer's name."""
+    issued = (
+        BASE.replace("so_ky_hieu: 12/KH-SGDĐT\n", "")
+        .replace("ngay_ban_hanh: 2024-03-05", "ngay_ban_hanh: 2024")
+        .replace("  ho_ten: Nguyễn Văn A\n", "")
+        .replace("trang_thai: ban_hanh", "trang_thai: ban_hanh_thieu_so_ngay")
+        .replace("    ngay: 2022-06-15\n", "")
+    )
+    assert check(tmp_path, {P: issued}) == []

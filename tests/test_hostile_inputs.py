@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from conftest import make_project, run_script, windows_1258
 from PIL import Image
+from readers_check import problems
 from samples import CAMPAIGN, COLLECTIVE, DOCUMENT, MANAGER, TEACHER, UNIT, project_files
 
 from guongsang import urls
@@ -359,7 +360,7 @@ CASES += [
     Case("two documents with one number", {"content/van-ban/ban-sao.md": DOCUMENT}, "content/van-ban/ban-sao.md:"),
     Case("organization file missing", {"data/to-chuc.yaml": None}, "data/to-chuc.yaml:0:0: lỗi: thiếu tệp data/to-chuc.yaml"),
     Case("award vocabulary missing", {"data/danh-hieu.yaml": None}, "data/danh-hieu.yaml:0:0: lỗi: thiếu tệp data/danh-hieu.yaml"),
-    Case("mkdocs.yml external hosts not a list", {"mkdocs.yml": Edit("hooks:", "extra:\n  chuyen_huong_ra_ngoai: có\n\nhooks:")}, "mkdocs.yml:0:0: lỗi: extra.chuyen_huong_ra_ngoai phải là danh sách"),
+    Case("mkdocs.yml external hosts not a list", {"mkdocs.yml": Edit("extra:\n", "extra:\n  chuyen_huong_ra_ngoai: có\n")}, ":1: lỗi: extra.chuyen_huong_ra_ngoai phải là danh sách"),
 ]
 
 
@@ -464,7 +465,7 @@ HARMLESS = {
     ),
     "data/guong/ksor-h-hen.yaml": MANAGER.replace("ma: nguyen-van-an", "ma: ksor-h-hen").replace("ho: Nguyễn", "ho: Ksor")
     .replace("ten_dem: Văn\n", "").replace("ten: An", "ten: H'Hen").replace("chuc_vu: Hiệu trưởng", "chuc_vu: Phó Hiệu trưởng"),
-    "mkdocs.yml": Edit("hooks:", "extra:\n  chuyen_huong_ra_ngoai: [sgddt.hungyen.gov.vn]\n\nhooks:"),
+    "mkdocs.yml": Edit("extra:\n", "extra:\n  chuyen_huong_ra_ngoai: [sgddt.hungyen.gov.vn]\n"),
     "data/guong/omega.yaml": TEACHER.replace("ma: tran-thi-binh", "ma: omega").replace("ho: Trần", "ho: Παπαδόπουλος")
     .replace("ten_dem: Thị\n", "").replace("ten: Bình", "ten: Ωμέγα").replace("tieu_chi_dat: [tc/tc-1]\n", ""),
     U: UNIT.replace("ten: Trường THPT A (mẫu)", "ten: '=HYPERLINK(\"http://lua-dao.example\",\"Trường A\")'"),
@@ -479,6 +480,10 @@ def harmless(base, outside, tmp_path_factory) -> Path:
     result = run_script("build", root)
     assert result.returncode == 0, result.stderr[-3000:]
     return root / "site"
+
+
+def test_every_page_built_from_harmless_inputs_reads_right(harmless):
+    assert problems(harmless, "http://127.0.0.1:8000/") == []
 
 
 def test_page_front_matter_is_printed_as_text(harmless):

@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM_ARGS
+from conftest import CHROMIUM_ARGS, make_project, run_script
 from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
@@ -79,3 +79,64 @@ def test_signature_on_the_last_page(printed_237):
     """The closing block (recipients and signature) is printed, unsplit, on the last page."""
     last = squash(printed_237.pages[-1].extract_text())
     assert squash("Nơi nhận:") in last and squash("GIÁM ĐỐC") in last and squash("Trần Hồng Thắm") in last
+
+
+LONG_PROFILE = "data/guong/to-toan-tin-thpt-le-quy-don.yaml"
+LONG_SUMMARY = " ".join(["Nhà trường triển khai dạy học theo dự án và sinh hoạt chuyên môn liên môn, số hóa hồ sơ chuyên môn."] * 49)
+
+
+@pytest.fixture(scope="module")
+def committed_site(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
+    """The demo in a Git repository (so pages carry "Cập nhật ngày …"), one profile with the longest summary allowed."""
+    profile = (Path(__file__).parents[1] / LONG_PROFILE).read_text(encoding="utf-8")
+    profile = profile.split("tom_tat:")[0] + f"tom_tat: {LONG_SUMMARY}\n" + "cong_khai:" + profile.split("cong_khai:", 1)[1]
+    profile = profile.replace("ten_tap_the: Tổ Toán - Tin\n", "ten_tap_the: Tổ Toán - Tin học - Vật lý - Công nghệ và Hoạt động trải nghiệm, hướng nghiệp (khối 10, 11, 12)\n")
+    root = make_project(tmp_path_factory.mktemp("committed"), files={LONG_PROFILE: profile})
+    git = ["git", "-c", "user.name=Văn phòng", "-c", "user.email=vp@example.org"]
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "Dữ liệu"]):
+        subprocess.run([*git, *command], cwd=root, check=True, capture_output=True, env={"GIT_COMMITTER_DATE": "2026-03-02T08:00:00", "PATH": "/usr/bin:/bin"})
+    result = run_script("build", root)
+    assert result.returncode == 0, result.stderr
+    assert "Cập nhật ngày" in (root / "site/van-ban/2020-237-kh-sgddt/index.html").read_text(encoding="utf-8")
+    assert len(LONG_SUMMARY) > 4_500 and LONG_SUMMARY[:200] in (root / "site/guong/to-toan-tin-thpt-le-quy-don/index.html").read_text(encoding="utf-8")
+    return serve(root / "site")
+
+
+def test_plan_printout_ends_at_its_signature(committed_site, tmp_path):
+    """Nothing follows the signer's name: no "Cập nhật ngày …" line, no edit link under the signature."""
+    printed = print_to_pdf(f"{committed_site}van-ban/2020-237-kh-sgddt/", tmp_path / "237.pdf")
+    last = squash(printed.pages[-1].extract_text())
+    assert last.endswith(squash("GIÁM ĐỐC Trần Hồng Thắm")), last[-200:]
+    everything = squash("".join(page.extract_text() for page in printed.pages))
+    assert squash("Cập nhật ngày") not in everything and squash("Sửa trang này") not in everything
+
+
+@pytest.mark.parametrize("profile", ["truong-thpt-hoang-hoa-tham", "dang-van-khoa-thpt-le-quy-don", "to-toan-tin-thpt-le-quy-don", "bui-van-hung-thpt-hoang-hoa-tham"])
+def test_profile_card_is_one_a4_sheet(committed_site, tmp_path, profile):
+    """A profile prints on one A4 sheet with its name, the QR code's caption and the page's address, even
+    with a 4,900-character summary and a two-line name (cut short on paper, whole on the page)."""
+    printed = print_to_pdf(f"{committed_site}guong/{profile}/", tmp_path / "card.pdf")
+    assert len(printed.pages) == 1
+    page = printed.pages[0]
+    assert abs(float(page.mediabox.width) - 595.3) < 1.5 and abs(float(page.mediabox.height) - 841.9) < 1.5
+    text = squash(page.extract_text())
+    assert squash("Quét mã để mở trang hồ sơ") in text and f"/guong/{profile}/" in text
+    assert squash("Cập nhật ngày") not in text
+
+
+def test_long_summary_gives_way_by_whole_lines(committed_site, browser):
+    """Laid out for print at the width of an A4 sheet's text (160 mm), the longest summary under a five-line
+    name is cut after whole lines (the paragraph ends inside its section, not halfway through a line), and
+    the QR code and the page's address stay whole inside the card."""
+    page = browser.new_page(viewport={"width": 605, "height": 971})
+    page.emulate_media(media="print")
+    page.goto(f"{committed_site}guong/to-toan-tin-thpt-le-quy-don/")
+    boxes = page.evaluate("""() => Object.fromEntries(Object.entries({card: '.gs-ho-so', section: '.gs-ho-so__muc', summary: '.gs-ho-so__muc p',
+        qr: '.gs-qr', address: '.gs-in-url', name: 'h1'}).map(([key, selector]) => [key, document.querySelector(selector).getBoundingClientRect().toJSON()]))""")
+    page.close()
+    assert boxes["name"]["height"] > 4 * 30, "the name takes several lines"
+    assert boxes["summary"]["height"] < 10 * 30, "the summary is cut short"
+    assert boxes["summary"]["bottom"] <= boxes["section"]["bottom"] + 1
+    for part in ("qr", "address"):
+        assert boxes["card"]["top"] < boxes[part]["top"] and boxes[part]["bottom"] <= boxes["card"]["bottom"]
+    assert boxes["card"]["height"] <= 250 * 96 / 25.4 + 1

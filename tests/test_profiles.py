@@ -106,7 +106,7 @@ def test_index_pages(demo_site):
     assert "Nguyễn Thị Thu Hà" in read(demo_site, "guong/danh-hieu/chien-si-thi-dua-cap-tinh")
     assert "Nguyễn Thị Thu Hà" in read(demo_site, "guong/phong-trao/doi-moi-sang-tao-2021-2025")
     teachers = read(demo_site, "guong/doi-tuong/giao-vien")
-    names = [html.unescape(n) for n in re.findall(r'<span class="gs-the__ten">(.*?)</span>', teachers)]
+    names = [html.unescape(n) for n in re.findall(r'<a class="gs-the__ten" href="[^"]*">(.*?)</a>', teachers)]
     people = []
     for path in (ROOT / "data/guong").glob("*.yaml"):
         record = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -303,7 +303,7 @@ def test_index_pagination(tmp_path):
     assert '<a href="../../" rel="prev">‹ Trang trước</a>' in second
     assert '<span class="gs-trang__hien-tai" aria-current="page">2</span>' in second
     def cards(page: str) -> list[str]:
-        return re.findall(r'<a class="gs-the__lien-ket" href="(?:\.\./)+([^/]+)/">', page)
+        return re.findall(r'<a class="gs-the__ten" href="(?:\.\./)+([^/]+)/">', page)
 
     assert len(cards(first)) == 24 and not set(cards(first)) & set(cards(second))
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from guongsang import urls
-from guongsang.documents import Document
+from guongsang.dates import PartialDate
+from guongsang.documents import Document, citation_text
 from guongsang.models import AwardType, Campaign, CriteriaItem, CriteriaScope, CriteriaSet, SubjectType
 from guongsang.profiles import Profile
 from guongsang.text import short_date
@@ -15,16 +16,28 @@ from guongsang.text import short_date
 
 @dataclass(frozen=True)
 class Milestone:
-    """A dated step on a campaign's timeline: a phase, a review, its start or end."""
+    """A step on a campaign's timeline: a phase, a review, its start or end; its day may be unknown."""
 
-    start: date | None
-    end: date
+    when: str
+    """As the page says it: '01/6/2024 – 31/12/2024', 'đến 31/5/2024', 'năm 2019, chưa rõ ngày'."""
+    day: date | None
+    """For the page's <time> element and the order; None when the text gives no day."""
+    order: tuple[date, int]
     title: str
     note: str
 
-    @property
-    def when(self) -> str:
-        return f"{short_date(self.start)} – {short_date(self.end)}" if self.start and self.start != self.end else short_date(self.end)
+
+def _dated(start: date | None, end: date, title: str, note: str) -> Milestone:
+    when = f"đến {short_date(end)}" if start is None else short_date(end) if start == end else f"{short_date(start)} – {short_date(end)}"
+    return Milestone(when, end, (end, 0), title, note)
+
+
+def _bound(value: PartialDate, title: str, note: str, *, first: bool) -> Milestone:
+    """The launch or the end: dated if the text gives the day, else said unknown and sorted first or last."""
+    day = value.as_date()
+    if day:
+        return _dated(day, day, title, note)
+    return Milestone(value.label, None, (value.earliest, -1) if first else (value.latest, 1), title, note)
 
 
 @dataclass(frozen=True)
@@ -42,6 +55,13 @@ class CampaignView:
     @property
     def url(self) -> str:
         return urls.campaign_url(self.campaign.id)
+
+    @property
+    def period(self) -> str:
+        """'17/09/2021 – 31/12/2025'; a day the text does not give is said unknown: '2024 – 31/12/2024 (chưa rõ ngày phát động)'."""
+        start, end = self.campaign.start, self.campaign.end
+        unknown = [name for name, value in (("ngày phát động", start), ("ngày kết thúc", end)) if not value.is_complete]
+        return f"{start} – {end}" + (f" (chưa rõ {' và '.join(unknown)})" if unknown else "")
 
     @property
     def honorees_url(self) -> str:
@@ -81,7 +101,7 @@ def build_campaigns(
 ) -> list[CampaignView]:
     """One view per campaign, newest first."""
     views = []
-    for campaign in sorted(campaigns.values(), key=lambda c: (c.start, c.id), reverse=True):
+    for campaign in sorted(campaigns.values(), key=lambda c: (c.start.sort_key, c.id), reverse=True):
         taking_part = [
             p for p in profiles if campaign in p.campaigns or any(row.campaign == campaign.id for row in p.awards)
         ]
@@ -92,7 +112,7 @@ def build_campaigns(
         types = sorted({t for t, _ in counts}, key=lambda t: (-award_types[t].rank, t))
         views.append(CampaignView(
             campaign=campaign,
-            timeline=_timeline(campaign),
+            timeline=_timeline(campaign, [documents[d] for d in campaign.documents if d in documents]),
             documents=[documents[d] for d in campaign.documents if d in documents],
             criteria_sets=[criteria_sets[c] for c in campaign.criteria_sets if c in criteria_sets],
             profiles=taking_part,
@@ -102,14 +122,22 @@ def build_campaigns(
     return views
 
 
-def _timeline(campaign: Campaign) -> list[Milestone]:
-    steps = [Milestone(campaign.start, campaign.start, "Phát động", "")]
-    for phase in campaign.phases:
-        steps.append(Milestone(phase.start or campaign.start, phase.end, phase.name, phase.celebrates or ""))
-    for review in campaign.reviews:
-        steps.append(Milestone(None, review.date, review.kind.label, review.note or ""))
-    steps.append(Milestone(None, campaign.end, "Kết thúc", ""))
-    return sorted(steps, key=lambda m: (m.end, m.start or m.end))
+def _timeline(campaign: Campaign, documents: list[Document]) -> list[Milestone]:
+    launch_note = "" if campaign.start.is_complete else _undated_launch(documents)
+    steps = [_bound(campaign.start, "Phát động", launch_note, first=True)]
+    steps += [_dated(phase.start, phase.end, phase.name, phase.celebrates or "") for phase in campaign.phases]
+    steps += [_dated(review.date, review.date, review.kind.label, review.note or "") for review in campaign.reviews]
+    steps.append(_bound(campaign.end, "Kết thúc", "", first=False))
+    return sorted(steps, key=lambda m: m.order)
+
+
+def _undated_launch(documents: list[Document]) -> str:
+    """Why the launch has no day, and the latest dated text the launching plan cites, for the reader to place it."""
+    cited = [ref for document in documents for ref in document.meta.legal_bases if ref.date]
+    note = "văn bản phát động không ghi ngày ban hành"
+    if cited:
+        note += f"; văn bản đó thực hiện {citation_text(max(cited, key=lambda ref: ref.date))}"
+    return note
 
 
 def build_criteria_pages(

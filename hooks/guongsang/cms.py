@@ -19,7 +19,7 @@ from annotated_types import Ge, Le, MinLen
 from pydantic import BaseModel, TypeAdapter, WithJsonSchema
 from pydantic.fields import FieldInfo
 
-from guongsang.dates import PartialDate
+from guongsang.dates import DayOfYear, PartialDate
 from guongsang.documents import DOCUMENTS_DIR
 from guongsang.images import MAX_IMAGE_BYTES
 from guongsang.models import (
@@ -294,6 +294,8 @@ def _widget(model: type[BaseModel], key: str, annotation: Any, metadata: list[An
         return {"widget": "datetime", "format": _DATE_FORMAT, "date_format": _DATE_FORMAT, "time_format": False}
     if annotation is PartialDate:
         return {"widget": "string", "pattern": [_PARTIAL_DATE, "Ghi năm (2024), tháng (2024-11) hoặc ngày (2024-11-02)."]}
+    if annotation is DayOfYear:
+        return {"widget": "string", "pattern": [r"^\d{1,2}/\d{1,2}$", "Ghi ngày/tháng, ví dụ 11/6."]}
     if (model, key) in _IMAGES:
         # Uploads only (no outside address), within the size the build accepts.
         library = {"allow_multiple": False, "config": {"max_file_size": MAX_IMAGE_BYTES}}

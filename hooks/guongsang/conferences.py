@@ -11,7 +11,7 @@ from datetime import date
 
 from guongsang import urls
 from guongsang.documents import Document
-from guongsang.models import Conference, PresidiumMember, Testimony, Unit
+from guongsang.models import Conference, ConferenceLevel, PlanRule, PresidiumMember, Testimony, Unit
 from guongsang.profiles import Profile
 from guongsang.unithistory import NameAt, name_at
 
@@ -33,6 +33,15 @@ class TestimonyView:
 
 
 @dataclass(frozen=True)
+class RuleGroup:
+    """The plan's quoted rules for one level or body, in the plan's order."""
+
+    applies_to: str
+    level: ConferenceLevel | None
+    rules: list[PlanRule]
+
+
+@dataclass(frozen=True)
 class ConferenceView:
     conference: Conference
     organizer: Unit
@@ -49,6 +58,17 @@ class ConferenceView:
     @property
     def url(self) -> str:
         return urls.conference_url(self.conference.id)
+
+    @property
+    def rule_groups(self) -> list[RuleGroup]:
+        """Consecutive quoted rules under the same heading form one group, as the plan sets them out."""
+        groups: list[RuleGroup] = []
+        for rule in self.conference.rules.quoted:
+            if groups and groups[-1].applies_to == rule.applies_to:
+                groups[-1].rules.append(rule)
+            else:
+                groups.append(RuleGroup(rule.applies_to, rule.level, [rule]))
+        return groups
 
     @property
     def exemplary_share(self) -> str:

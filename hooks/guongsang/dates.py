@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from guongsang import text
 
@@ -32,6 +32,33 @@ class PartialDate:
 
     def as_date(self) -> date | None:
         return date(self.year, self.month, self.day) if self.day and self.month else None
+
+    def isoformat(self) -> str:
+        """ISO 8601 at the precision known: '2019', '2024-11', '2021-09-17'."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        return f"{self.year:04d}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
+
+    @property
+    def earliest(self) -> date:
+        """The first day it can be: for checks that must hold whatever the unknown day is."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> date:
+        """The last day it can be."""
+        if self.day and self.month:
+            return date(self.year, self.month, self.day)
+        if self.month:
+            return date(self.year + self.month // 12, self.month % 12 + 1, 1) - timedelta(days=1)
+        return date(self.year, 12, 31)
+
+    @property
+    def label(self) -> str:
+        """'17/09/2021'; an unknown day is said, never guessed: 'năm 2019, chưa rõ ngày'."""
+        if self.is_complete:
+            return str(self)
+        return f"{'tháng' if self.month else 'năm'} {self}, chưa rõ ngày"
 
     def official_line(self, place: str) -> str:
         return text.official_date_line(place, self.year, self.month, self.day)
@@ -88,3 +115,33 @@ def parse_full_date(value: object) -> date:
 
 def _int(value: str | None) -> int | None:
     return int(value) if value else None
+
+
+_DAY_MONTH = re.compile(r"^(\d{1,2})/(\d{1,2})$")
+
+
+@dataclass(frozen=True)
+class DayOfYear:
+    """A day that comes back every year, as plans write it ('11/6 hàng năm')."""
+
+    day: int
+    month: int
+
+    def in_year(self, year: int) -> date:
+        return date(year, self.month, self.day)
+
+    def __str__(self) -> str:
+        return f"{self.day:02d}/{self.month:02d}"
+
+
+def parse_day_of_year(value: object) -> DayOfYear:
+    """Read 'NN/TT' ('11/6'); raise ValueError with a Vietnamese message."""
+    match = _DAY_MONTH.match(str(value).strip()) if isinstance(value, str) else None
+    if not match:
+        raise ValueError(f"ngày hằng năm '{value}' cần viết dạng ngày/tháng, ví dụ '11/6' (trong dấu nháy: \"11/6\")")
+    day, month = int(match.group(1)), int(match.group(2))
+    try:
+        date(2001, month, day)  # a common year: 29/02 does not come back every year
+    except ValueError:
+        raise ValueError(f"ngày hằng năm '{value}' không có mỗi năm trên lịch") from None
+    return DayOfYear(day, month)

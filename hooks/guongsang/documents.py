@@ -63,19 +63,33 @@ class Document:
         return self.meta.status is DocumentStatus.DRAFT
 
     @property
+    def has_number(self) -> bool:
+        return numbers.has_number(self.meta.number)
+
+    @property
+    def is_incomplete(self) -> bool:
+        """Issued, but the text we hold lacks its number or its date: both then show as unknown."""
+        return self.meta.status is DocumentStatus.ISSUED_INCOMPLETE
+
+    @property
     def number_key(self) -> str | None:
         """Comparison key of the number, None while the number is blank."""
-        return numbers.key(self.meta.number) if numbers.has_number(self.meta.number) else None
+        return numbers.key(self.meta.number) if self.has_number else None
 
     @property
     def number_label(self) -> str:
-        """The number for lists: '237/KH-SGDĐT', or 'Chưa có số' for a draft without one."""
-        return self.meta.number if numbers.has_number(self.meta.number) else "Chưa có số"
+        """The number for lists: '237/KH-SGDĐT'; 'Chưa có số' for a draft, 'Không rõ số' for a text without it."""
+        if self.has_number:
+            return self.meta.number
+        return "Không rõ số" if self.is_incomplete else "Chưa có số"
 
     @property
     def number_line(self) -> str:
-        """'Số: 237/KH-SGDĐT'; a blank number keeps its space, as on the paper ('Số:    /KH-SGDĐT')."""
+        """'Số: 237/KH-SGDĐT'; a draft's blank number keeps its space, as on the paper ('Số:    /KH-SGDĐT');
+        empty when the text we hold has no number (never an invented blank)."""
         number = self.meta.number
+        if self.is_incomplete and not self.has_number:
+            return ""
         if not number:
             return f"Số: {_BLANK}"
         if number.startswith("/"):
@@ -84,7 +98,25 @@ class Document:
 
     @property
     def date_line(self) -> str:
+        """'Cần Thơ, ngày 21 tháng 01 năm 2020'; empty when the text we hold has no full date."""
+        if self.is_incomplete and not self.meta.date.is_complete:
+            return ""
         return self.meta.date.official_line(self.meta.place)
+
+    @property
+    def missing_note(self) -> str:
+        """What the text we hold lacks, said plainly: shown in place of the number and date lines."""
+        if not self.is_incomplete:
+            return ""
+        missing = [part for part, known in (("số, ký hiệu", self.has_number), ("ngày ban hành", self.meta.date.is_complete)) if not known]
+        return f"Văn bản đã ban hành; {' và '.join(missing)} không có trong bản chúng tôi có."
+
+    @property
+    def date_label(self) -> str:
+        """The date for lists and the facts box: '21/01/2020'; 'năm 2019, không rõ ngày' for a text without it."""
+        if self.is_incomplete and not self.meta.date.is_complete:
+            return f"{'tháng ' if self.meta.date.month else 'năm '}{self.meta.date}, không rõ ngày"
+        return str(self.meta.date)
 
     @property
     def type_name(self) -> str:
@@ -104,9 +136,9 @@ class Document:
     def display_title(self) -> str:
         """Title for browser tabs, lists and links: 'Kế hoạch số 237/KH-SGDĐT: Về việc …'."""
         kind = self.meta.doc_type.capitalize()
-        if numbers.has_number(self.meta.number):
+        if self.has_number:
             return f"{kind} số {self.meta.number}: {self.plain_title}"
-        return f"{kind} (chưa có số): {self.plain_title}"
+        return f"{kind} ({self.number_label.lower()}): {self.plain_title}"
 
     @property
     def issuer(self) -> str:
@@ -167,7 +199,9 @@ def _check_meta(meta: DocumentMeta, located: Located, rel: str, docs_dir: Path, 
     if kind not in DOCUMENT_TYPES:
         known = ", ".join(DOCUMENT_TYPES)
         error(("loai",), f"trường 'loai' (Loại văn bản): '{meta.doc_type}' không phải loại văn bản theo Nghị định 30/2020; dùng một trong: {known}")
-    published = meta.status is not DocumentStatus.DRAFT
+    status = meta.status
+    published = status in (DocumentStatus.PUBLISHED, DocumentStatus.SUPERSEDED)
+    incomplete_hint = f"nếu văn bản đã ban hành mà bản bạn có không ghi số hoặc ngày, đặt 'trang_thai: {DocumentStatus.ISSUED_INCOMPLETE.value}'"
     number = meta.number
     if number:
         parts = numbers.parse(number)
@@ -179,11 +213,21 @@ def _check_meta(meta: DocumentMeta, located: Located, rel: str, docs_dir: Path, 
             if expected and found.upper() != expected.upper():
                 error(("so_ky_hieu",), f"trường 'so_ky_hieu' (Số, ký hiệu): ký hiệu '{found}' không khớp loại {kind}; văn bản loại này dùng '{expected}', ví dụ '237/{expected}-SGDĐT'")
             if published and not parts.group("number"):
-                error(("so_ky_hieu",), f"trường 'so_ky_hieu' (Số, ký hiệu): văn bản đã ban hành phải có số, ví dụ '{numbers.EXAMPLE}'; nếu chưa có số thì đặt 'trang_thai: du_thao'")
+                error(("so_ky_hieu",), f"trường 'so_ky_hieu' (Số, ký hiệu): văn bản đã ban hành phải có số, ví dụ '{numbers.EXAMPLE}'; nếu chưa có số thì đặt 'trang_thai: du_thao'; {incomplete_hint}")
+            if status is DocumentStatus.DRAFT and parts.group("number"):
+                error(("so_ky_hieu",), f"trường 'so_ky_hieu' (Số, ký hiệu): dự thảo chưa có số, nhưng gặp '{number}'; để trống số ('/{parts.group('symbol')}') hoặc, nếu văn bản đã được cấp số, đặt 'trang_thai: ban_hanh'")
+            if status is DocumentStatus.ISSUED_INCOMPLETE and not parts.group("number"):
+                error(("so_ky_hieu",), f"trường 'so_ky_hieu' (Số, ký hiệu): '{number}' là số để trống của dự thảo; văn bản đã ban hành mà bản bạn có không ghi số thì xóa dòng 'so_ky_hieu', trang sẽ ghi số không rõ")
     elif published:
-        error(("so_ky_hieu",), f"thiếu số, ký hiệu: văn bản đã ban hành phải có 'so_ky_hieu', ví dụ '{numbers.EXAMPLE}'; nếu chưa có số thì đặt 'trang_thai: du_thao'")
+        error(("so_ky_hieu",), f"thiếu số, ký hiệu: văn bản đã ban hành phải có 'so_ky_hieu', ví dụ '{numbers.EXAMPLE}'; nếu chưa có số thì đặt 'trang_thai: du_thao'; {incomplete_hint}")
     if published and not meta.date.is_complete:
-        error(("ngay_ban_hanh",), f"trường 'ngay_ban_hanh' (Ngày ban hành): văn bản đã ban hành cần đủ ngày, tháng, năm, nhưng chỉ có '{meta.date}'; chỉ dự thảo mới được để trống ngày")
+        error(("ngay_ban_hanh",), f"trường 'ngay_ban_hanh' (Ngày ban hành): văn bản đã ban hành cần đủ ngày, tháng, năm, nhưng chỉ có '{meta.date}'; chỉ dự thảo mới được để trống ngày; {incomplete_hint}")
+    if status is DocumentStatus.ISSUED_INCOMPLETE and numbers.has_number(number) and meta.date.is_complete:
+        error(("trang_thai",), f"trường 'trang_thai': '{status.value}' dành cho bản không ghi số hoặc ngày, nhưng văn bản này có đủ số '{number}' và ngày {meta.date}; đặt 'trang_thai: ban_hanh'")
+
+    for index, milestone in enumerate(meta.yearly):
+        if milestone.last_year < milestone.first_year:
+            error(("hang_nam", index, "den_nam"), f"mốc hằng năm thứ {index + 1}: 'den_nam' ({milestone.last_year}) đứng trước 'tu_nam' ({milestone.first_year})")
 
     signer = meta.signer
     if signer.authority in ("TM.", "KT.", "TL.", "TUQ.") and not signer.superior:

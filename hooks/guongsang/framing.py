@@ -24,9 +24,9 @@ from jinja2.runtime import Context
 
 FULL_RENDER = "GUONGSANG_FULL_RENDER"
 
-PAGE_BLOCKS = ("site_meta", "htmltitle", "extrahead", "content", "footer")
+PAGE_BLOCKS = ("site_meta", "htmltitle", "extrahead", "container", "footer")
 """Blocks of base.html that hold the page's own values (description, canonical URL, title, share
-preview, body, the source line above the footer); everything else depends only on the template, the
+preview, the body and its search attributes, the source line above the footer); everything else depends only on the template, the
 depth and the page's hide list."""
 
 _MARK = "\ue000"

@@ -26,15 +26,15 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
-from guongsang import assets, buildlog, cms, events, framing, gitdates, images, ledger, opendata, paths, sanitize, scanner, share, sourcescan, text, urls
+from guongsang import assets, buildlog, cms, events, framing, gitdates, images, ledger, opendata, paths, publishing, sanitize, scanner, searchpages, serving, share, sourcescan, text, urls
 from guongsang.buildrun import RECORD_ADDRESSES
 from guongsang.contentfiles import ContentFiles
 from guongsang.diagnostics import summary_line
 from guongsang.linking import SiteModel
 from guongsang.pages import GeneratedPage, Share
-from guongsang.project import ProjectPaths, allowed_emails, load_project
+from guongsang.project import ProjectPaths, load_project
 from guongsang.records import LEDGER
-from guongsang.settings import Settings
+from guongsang.settings import AgencyContact, Settings
 from guongsang.sourcetexts import locate, project_lines
 
 if TYPE_CHECKING:
@@ -59,6 +59,8 @@ class _Build:
     site_url: str
     taken_down: list[str]
     content: ContentFiles
+    agency: AgencyContact
+    """extra.co_quan of mkdocs.yml: the footer's contact lines, and the only phone and e-mail pages may show."""
     env: Environment | None = None
     nav: Navigation | None = None
     files: Files | None = None
@@ -93,9 +95,13 @@ def load(config: MkDocsConfig) -> None:
     abandon()
     paths = project_paths(config)
     _speak_to_editors(paths)
+    if not serving.is_serving() and not os.environ.get(publishing.TRIAL_BUILD):
+        if refusal := publishing.refusal(config.site_url, config.config_file_path):
+            raise Abort(refusal)
     if not config.site_url:
         raise Abort("mkdocs.yml cần 'site_url' (địa chỉ công khai của trang) để liên kết chia sẻ, mã QR và nguồn tin trỏ đúng chỗ")
-    loaded = load_project(paths, settings=Settings.from_config(config))
+    settings = Settings.from_config(config)
+    loaded = load_project(paths, settings=settings)
     for diagnostic in loaded.report.diagnostics:
         print(diagnostic, file=sys.stderr)
     if loaded.site is None:
@@ -110,6 +116,7 @@ def load(config: MkDocsConfig) -> None:
         site_url=config.site_url,
         taken_down=loaded.taken_down,
         content=loaded.content,
+        agency=settings.agency,
     )
     _build.workshop = _start_workshop(_build, config.site_name)
     _build.changed = gitdates.last_changed(paths.root)
@@ -227,23 +234,22 @@ def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
     site = build.site
     src_uri = page.file.src_uri
     context["site_model"] = site
-    context["urls"] = urls
     preview = Share(page.title or "", page.meta.get("description") or "")
     document = site.document(src_uri)
     story = site.story(src_uri)
     generated = build.generated.get(src_uri)
+    search_keys = ""
     if document:
         context["document"] = document
         context["citations"] = site.citations.get(document.src_uri, [])
         context["cited_by"] = site.cited_by.get(document.src_uri, [])
         preview = Share(document.display_title, f"{document.issuer} · {document.plain_title}")
-        context["search_keys"] = _search_keys(f"{document.meta.number} {document.meta.signer.name or ''} {document.meta.issuing_body} {document.meta.parent_body}")
+        search_keys = f"{document.meta.number} {document.meta.signer.name or ''} {document.meta.issuing_body} {document.meta.parent_body}"
     elif story:
         context["story"] = story
         context["story_profiles"] = [p for h in story.meta.honorees if (p := site.profile(h))]
         preview = Share(story.meta.title, story.excerpt, story.image_sizes[-1][0] if story.image_sizes else None)
-        names = " ".join(p.name for p in context["story_profiles"])
-        context["search_keys"] = _search_keys(f"{story.meta.title} {names}")
+        search_keys = " ".join(p.name for p in context["story_profiles"])
     elif generated:
         context.update(generated.context)
         preview = generated.share or Share(generated.title, "")
@@ -252,7 +258,10 @@ def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
             if build.workshop:
                 build.workshop.qr_ready()
             context["qr_svg"] = share.qr_svg(urls.absolute(build.site_url, generated.url), build.cache_dir)
-            context["search_keys"] = _search_keys(profile.search_names)
+            search_keys = profile.search_names
+    # Editors' titles are stored HTML-escaped for Material; the template escapes the entry itself.
+    title = preview.title if document or story or generated else html.unescape(preview.title)
+    context["search"] = _search_entry(page, generated, title, search_keys)
     context["source"] = _page_source(build, page)
     if page.is_homepage:
         context["home"] = site
@@ -285,9 +294,18 @@ def _page_source(build: _Build, page: Page) -> PageSource | None:
     return PageSource(path, f"{build.edit_base}{path}" if build.edit_base else "", build.changed.get(path))
 
 
-def _search_keys(words: str) -> str:
-    """What readers type to find a page, with a d-spelling of every word holding đ (for the index only)."""
-    return f"{words} {text.d_twins(words)}".strip()
+def _search_entry(page: Page, generated: GeneratedPage | None, title: str, keys: str) -> searchpages.SearchEntry | None:
+    """How the page is found by the site search, or None when the search leaves it out."""
+    if generated:
+        pager = generated.context.get("pager")
+        group = generated.context.get("group")
+        facet = group.facet if group else None
+        kind = searchpages.kind_of(page.url, generated.template, facet, pager.page if pager else 1)
+        weight = searchpages.title_weight(generated.template, facet, tag="tag" in generated.context)
+    else:
+        kind = searchpages.kind_of(page.url, page.meta.get("template"))
+        weight = searchpages.title_weight(page.meta.get("template"))
+    return searchpages.entry(title, kind, weight, keys) if kind else None
 
 
 def keep_nav(nav: Navigation, files: Files) -> None:
@@ -301,6 +319,10 @@ def keep_env(env: Environment) -> None:
     build.env = env
     framing.install(env)
     env.filters["short_date"] = text.short_date
+    # Every template, 404.html included, carries the agency in its header and footer.
+    env.globals["organization"] = build.site.organization
+    env.globals["agency"] = build.agency
+    env.globals["urls"] = urls
     env.globals["generated_page_urls"] = [urls.absolute(build.site_url, page.url) for page in build.out_of_nav]
 
 
@@ -315,7 +337,7 @@ def _render_out_of_nav(build: _Build, config: MkDocsConfig) -> None:
             file = File.generated(config, generated.src_uri, content=generated.stub, inclusion=InclusionLevel.NOT_IN_NAV)
             page = Page(None, file, config)
             page.meta = {"title": html.escape(generated.title), "template": generated.template}
-            page.content = ""
+            page.markdown = page.content = ""  # a page with no Markdown has no title in MkDocs's eyes
             context = add_context(get_context(build.nav, documentation_pages, config, page), page)
             written.append(writer.submit(_write, Path(file.abs_dest_path), build.env.get_template(generated.template).render(context)))
         for future in written:
@@ -350,7 +372,7 @@ def write_outputs(config: MkDocsConfig) -> None:
         _write(site_dir / collection.url, collection.document(build.site, build.site_url))
     # Pagefind indexes on about one core while the scanner reads the same pages on the other.
     indexer = _start_search_index(site_dir)
-    allowed = allowed_emails(build.site)
+    allowed = build.agency.published
     try:
         findings = scanner.scan(site_dir, allowed, build.cache_dir / "scanned-clean.txt")
     except BaseException:
@@ -416,8 +438,7 @@ def _record_addresses(build: _Build) -> None:
 
 
 def _start_search_index(site_dir: Path) -> subprocess.Popen[str]:
-    """Pagefind (its Rust indexer, from PyPI) indexes the searchable pages into site/pagefind/; it
-    reads only the folders of those pages, not the thousands of index pages."""
+    """Pagefind (its Rust indexer, from PyPI) indexes the pages marked data-pagefind-body into site/pagefind/."""
     return subprocess.Popen(
         [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", urls.SEARCHABLE_PAGES,
          "--force-language", "vi", "--silent"],

@@ -17,8 +17,9 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
 
 from guongsang import text
-from guongsang.dates import PartialDate, parse_full_date, parse_partial_date
+from guongsang.dates import DayOfYear, PartialDate, parse_day_of_year, parse_full_date, parse_partial_date
 from guongsang.paths import site_address_problem
+from guongsang.settings import AGENCY
 from guongsang.urls import is_outside
 
 # Abbreviations of document types in a number and symbol (Nghị định 30/2020/NĐ-CP, Phụ lục III).
@@ -45,10 +46,14 @@ Authority = Literal["TM.", "KT.", "TL.", "TUQ.", "Q."]
 
 _DATE_SCHEMA = {"type": ["string", "integer"], "examples": ["2020-01-21", "21/01/2020"]}
 FullDate = Annotated[date, PlainValidator(parse_full_date), WithJsonSchema(_DATE_SCHEMA)]
-DraftDate = Annotated[
+YearOrDate = Annotated[
     PartialDate,
     PlainValidator(parse_partial_date),
     WithJsonSchema({**_DATE_SCHEMA, "examples": ["2020-01-21", "2024-11", 2024]}),
+]
+"""A full date, or only the month or the year when the text gives no more: never a guessed day."""
+YearlyDay = Annotated[
+    DayOfYear, PlainValidator(parse_day_of_year), WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}/\d{1,2}$", "examples": ["11/6"]})
 ]
 
 
@@ -194,6 +199,9 @@ class Signer(Record):
 class DocumentStatus(Labeled):
     DRAFT = "du_thao"
     PUBLISHED = "ban_hanh"
+    ISSUED_INCOMPLETE = "ban_hanh_thieu_so_ngay"
+    """Issued, but the text we hold lost its number or its date (seeds 002 and 003): shown as unknown,
+    never as a draft's blanks."""
     SUPERSEDED = "het_hieu_luc"
 
 
@@ -205,6 +213,30 @@ class Deadline(Record):
     date: FullDate = Field(alias="ngay", title="Hạn chót")
     what: str = Field(alias="noi_dung", title="Việc phải xong", description="Ví dụ: Gửi hồ sơ đề nghị khen thưởng về Văn phòng Sở.")
     who: str | None = Field(None, alias="thuc_hien", title="Đơn vị thực hiện", description="Ví dụ: Các đơn vị trực thuộc.")
+
+
+class YearlyMilestone(Record):
+    """A milestone the document sets for every year of its period ('nhân dịp 11/6 hàng năm')."""
+
+    model_config = ConfigDict(title="Mốc hằng năm")
+
+    day: YearlyDay = Field(alias="ngay", title="Ngày, tháng", description="Ví dụ: \"11/6\" (viết trong dấu nháy).")
+    first_year: int = Field(alias="tu_nam", title="Từ năm", ge=1900, le=2100, description="Năm đầu tiên mốc diễn ra theo văn bản.")
+    last_year: int = Field(alias="den_nam", title="Đến năm", ge=1900, le=2100, description="Năm cuối của giai đoạn văn bản.")
+    what: str = Field(alias="noi_dung", title="Nội dung", description="Chép theo văn bản.")
+    who: str | None = Field(None, alias="thuc_hien", title="Đơn vị thực hiện")
+
+
+class PlannedEvent(Record):
+    """An event the document names, whose day it may not give ('Đại hội … lần thứ X (năm 2025)')."""
+
+    model_config = ConfigDict(title="Sự kiện")
+
+    date: YearOrDate = Field(
+        alias="ngay", title="Ngày", description="Ngày đầy đủ nếu văn bản ghi; nếu chỉ ghi năm thì chỉ ghi năm (2025): trang ghi 'chưa rõ ngày'."
+    )
+    what: str = Field(alias="noi_dung", title="Nội dung", description="Chép theo văn bản.")
+    who: str | None = Field(None, alias="thuc_hien", title="Đơn vị thực hiện")
 
 
 class DocumentMeta(Record):
@@ -222,11 +254,12 @@ class DocumentMeta(Record):
     )
     number: str = Field(
         "", alias="so_ky_hieu", title="Số, ký hiệu",
-        description="Ví dụ: 237/KH-SGDĐT. Dự thảo có thể để trống số: /KH-SGDĐT.",
+        description="Ví dụ: 237/KH-SGDĐT. Dự thảo có thể để trống số: /KH-SGDĐT. Bản không ghi số: bỏ trường này.",
     )
     place: str = Field(alias="dia_danh", title="Địa danh", description="Ví dụ: Cần Thơ.")
-    date: DraftDate = Field(
-        alias="ngay_ban_hanh", title="Ngày ban hành", description="Dự thảo có thể chỉ ghi năm (2024) hoặc tháng (2024-11)."
+    date: YearOrDate = Field(
+        alias="ngay_ban_hanh", title="Ngày ban hành",
+        description="Dự thảo, hoặc bản không ghi ngày (ban_hanh_thieu_so_ngay), có thể chỉ ghi năm (2024) hoặc tháng (2024-11).",
     )
     title: str = Field(alias="trich_yeu", title="Trích yếu", description="Tên văn bản dưới chữ KẾ HOẠCH.")
     legal_bases: list[LegalReference] = Field(
@@ -237,7 +270,8 @@ class DocumentMeta(Record):
         alias="noi_nhan", title="Nơi nhận", description="Mỗi dòng một nơi nhận; dòng cuối bắt đầu bằng 'Lưu'."
     )
     status: DocumentStatus = Field(
-        alias="trang_thai", title="Trạng thái", description="du_thao, ban_hanh hoặc het_hieu_luc."
+        alias="trang_thai", title="Trạng thái",
+        description="du_thao, ban_hanh, het_hieu_luc; ban_hanh_thieu_so_ngay khi văn bản đã ban hành mà bản đang có không ghi số hoặc ngày.",
     )
     signed_pdf: str | None = Field(
         None, alias="ban_ky_so", title="Bản có chữ ký (PDF)",
@@ -248,6 +282,14 @@ class DocumentMeta(Record):
     )
     deadlines: list[Deadline] = Field(
         default_factory=list, alias="thoi_han", title="Thời hạn văn bản đặt ra", description="Hiện trên lịch và trong tệp lịch .ics."
+    )
+    yearly: list[YearlyMilestone] = Field(
+        default_factory=list, alias="hang_nam", title="Mốc hằng năm",
+        description="Việc văn bản đặt ra mỗi năm (ví dụ báo cáo ngày 1/6 hằng năm): một mục lặp lại hằng năm trong tệp .ics.",
+    )
+    events: list[PlannedEvent] = Field(
+        default_factory=list, alias="su_kien", title="Sự kiện văn bản nêu",
+        description="Ví dụ Đại hội Thi đua yêu nước năm 2025; chưa rõ ngày thì chỉ ghi năm.",
     )
 
 
@@ -335,6 +377,7 @@ class Grade(Labeled):
 _LABELS: dict[Labeled, str] = {
     DocumentStatus.DRAFT: "Dự thảo",
     DocumentStatus.PUBLISHED: "Đã ban hành",
+    DocumentStatus.ISSUED_INCOMPLETE: "Đã ban hành (bản thiếu số, ngày)",
     DocumentStatus.SUPERSEDED: "Hết hiệu lực",
     UnitKind.PRESCHOOL: "Mầm non",
     UnitKind.PRIMARY: "Tiểu học",
@@ -378,14 +421,6 @@ _LABELS: dict[Labeled, str] = {
 # ---- Records in data/ ----
 
 
-class Contact(Record):
-
-    model_config = ConfigDict(title="Liên hệ")
-    address: str | None = Field(None, alias="dia_chi", title="Địa chỉ cơ quan")
-    phone: str | None = Field(None, alias="dien_thoai", title="Điện thoại cơ quan")
-    email: str | None = Field(None, alias="email", title="Thư điện tử cơ quan")
-
-
 class Organization(Record):
     """The department that publishes the site (data/to-chuc.yaml)."""
 
@@ -395,9 +430,15 @@ class Organization(Record):
     parent_body: str = Field(alias="co_quan_chu_quan", title="Cơ quan chủ quản", description="Ví dụ: UBND TỈNH HƯNG YÊN.")
     province: str = Field(alias="tinh", title="Tỉnh, thành phố")
     portal_url: str | None = Field(None, alias="cong_thong_tin", title="Địa chỉ cổng thông tin", description="Ví dụ: https://sgddt.hungyen.gov.vn/")
-    contact: Contact = Field(default_factory=Contact, alias="lien_he", title="Liên hệ")
     logo: str | None = Field(None, alias="logo", title="Tệp biểu trưng", description="Đường dẫn tính từ thư mục content/.")
     sample: bool = Field(False, alias="du_lieu_mau", title="Dữ liệu mẫu")
+
+    moved_keys: typing.ClassVar[dict[str, str]] = {
+        "lien_he": f"mục extra.{AGENCY} của mkdocs.yml (các dòng dia_chi, dien_thoai, email)",
+        "nguoi_chiu_trach_nhiem": f"mục extra.{AGENCY}.nguoi_chiu_trach_nhiem của mkdocs.yml",
+        "giay_phep": f"mục extra.{AGENCY}.giay_phep của mkdocs.yml",
+    }
+    """Keys this file once held, now in mkdocs.yml (one home per fact): refused at their line, pointing there."""
 
 
 class FormerName(Record):
@@ -496,8 +537,11 @@ class Campaign(Record):
     id: Id = Field(alias="ma", title="Mã phong trào")
     name: str = Field(alias="ten", max_length=MAX_NAME, title="Tên phong trào")
     form: CampaignForm = Field(alias="hinh_thuc", title="Hình thức", description="thuong_xuyen hoặc chuyen_de.")
-    start: FullDate = Field(alias="tu_ngay", title="Từ ngày")
-    end: FullDate = Field(alias="den_ngay", title="Đến ngày")
+    start: YearOrDate = Field(
+        alias="tu_ngay", title="Từ ngày (phát động)",
+        description="Ngày văn bản ghi; văn bản không ghi ngày thì chỉ ghi năm (2019): trang ghi 'chưa rõ ngày', không tự đặt 01/01.",
+    )
+    end: YearOrDate = Field(alias="den_ngay", title="Đến ngày", description="Như 'tu_ngay': chỉ ghi năm khi văn bản chỉ ghi năm.")
     scope: str | None = Field(None, alias="pham_vi", title="Phạm vi")
     subjects: list[SubjectType] = Field(alias="doi_tuong", title="Đối tượng", description="tap_the, can_bo_quan_ly, giao_vien, nhan_vien, hoc_sinh.")
     phases: list[Phase] = Field(default_factory=list, alias="dot", title="Các đợt thi đua")
@@ -527,19 +571,20 @@ class CriteriaSet(Record):
     items: list[CriteriaItem] = Field(alias="tieu_chi", title="Các tiêu chí", min_length=1)
 
 
-STANDARD_AGENDA = (
-    "Chào cờ",
-    "Tuyên bố lý do, giới thiệu đại biểu và khai mạc",
-    "Báo cáo tổng kết phong trào thi đua và công tác khen thưởng 5 năm qua; phương hướng, nhiệm vụ 5 năm tới",
-    "Báo cáo tham luận, giao lưu của các điển hình tiên tiến",
-    "Biểu dương, tôn vinh, khen thưởng các tập thể, cá nhân điển hình tiên tiến",
-    "Phát động phong trào thi đua giai đoạn mới",
-    "Phát biểu hưởng ứng phong trào thi đua",
-    "Thông qua danh sách đại biểu đi dự Hội nghị, Đại hội cấp trên",
-    "Tổng kết và bế mạc",
-)
-"""The programme both conference plans give (seeds 000 and 001): a conference's agenda unless its file
-gives its own."""
+class PlanRule(Record):
+    """One rule of the plan, quoted as the plan writes it, under the level or body it applies to."""
+
+    model_config = ConfigDict(title="Quy định nguyên văn")
+
+    applies_to: str = Field(
+        alias="doi_voi", max_length=MAX_NAME, title="Áp dụng cho",
+        description="Chép đúng tiêu đề của kế hoạch, ví dụ: Cấp cơ sở (các cơ sở giáo dục, các đơn vị trực thuộc Sở).",
+    )
+    level: ConferenceLevel | None = Field(
+        None, alias="cap", title="Cấp hội nghị", description="co_so hoặc tren_co_so; bỏ trống khi quy định dành cho một cơ quan (ví dụ Phòng GDĐT)."
+    )
+    section: str | None = Field(None, alias="muc", max_length=40, title="Mục trong kế hoạch", description="Ví dụ: II.1 hoặc III.3.")
+    text: str = Field(alias="noi_dung", title="Nội dung", description="Chép nguyên văn câu của kế hoạch.")
 
 
 class ConferenceRules(Record):
@@ -557,7 +602,12 @@ class ConferenceRules(Record):
         None, alias="doan_chu_tich_ty_le_dien_hinh", title="Đoàn chủ tịch: tỉ lệ điển hình tối thiểu", description="Ví dụ: '1/3'."
     )
     delegates_above: int | None = Field(
-        None, alias="so_dai_bieu_cap_tren", title="Số đại biểu cử đi dự cấp trên", description="Ví dụ: 3.", ge=0
+        None, alias="so_dai_bieu_cap_tren", title="Số đại biểu hội nghị này cử đi dự cấp trên",
+        description="Chỉ khi kế hoạch định số cho chính cấp của hội nghị này, ví dụ 3 với hội nghị cấp cơ sở của Kế hoạch Hải Phòng 2024.", ge=0,
+    )
+    quoted: list[PlanRule] = Field(
+        default_factory=list, alias="nguyen_van", title="Quy định nguyên văn",
+        description="Các quy định của kế hoạch, chép nguyên văn, mỗi quy định ghi rõ cấp hoặc cơ quan áp dụng.",
     )
 
 
@@ -609,8 +659,8 @@ class Conference(Record):
     format: ConferenceFormat = Field(ConferenceFormat.PRESIDIUM, alias="hinh_thuc", title="Hình thức", description="doan_chu_tich hoặc san_khau_hoa.")
     rules: ConferenceRules = Field(default_factory=ConferenceRules, alias="quy_dinh", title="Quy định của kế hoạch")
     agenda: list[str] = Field(
-        default_factory=lambda: list(STANDARD_AGENDA), alias="chuong_trinh", title="Chương trình",
-        description="Bỏ trống thì dùng chương trình chuẩn của các kế hoạch.",
+        default_factory=list, alias="chuong_trinh", title="Chương trình",
+        description="Chép nguyên văn, đúng thứ tự, các mục chương trình của kế hoạch; bỏ trống khi kế hoạch không ghi.",
     )
     composition: Composition | None = Field(None, alias="thanh_phan", title="Thành phần đại biểu")
     presidium: list[PresidiumMember] = Field(default_factory=list, alias="doan_chu_tich", title="Đoàn chủ tịch")

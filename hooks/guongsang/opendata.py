@@ -148,7 +148,7 @@ COLLECTIONS = [
         ("du_lieu_mau", "true nếu là dữ liệu mẫu hư cấu"),
     ), _units),
     OpenDataCollection("phong-trao", "Phong trào thi đua", (
-        ("ma", "mã phong trào"), ("ten", "tên"), ("hinh_thuc", "thuong_xuyen hoặc chuyen_de"), ("tu_ngay, den_ngay", "thời gian"),
+        ("ma", "mã phong trào"), ("ten", "tên"), ("hinh_thuc", "thuong_xuyen hoặc chuyen_de"), ("tu_ngay, den_ngay", "thời gian (ISO 8601; chỉ năm khi văn bản không ghi ngày)"),
         ("doi_tuong", "đối tượng tham gia"), ("dot", "các đợt thi đua"), ("so_ket_tong_ket", "các lần sơ kết, tổng kết"), ("van_ban, bo_tieu_chi", "mã văn bản và bộ tiêu chí"),
     ), _campaigns),
     OpenDataCollection("tieu-chi", "Bộ tiêu chí lựa chọn gương điển hình", (
@@ -160,7 +160,7 @@ COLLECTIONS = [
         ("ten_thanh_pho", "tên khi cơ quan quyết định là UBND thành phố trực thuộc trung ương"), ("tu_ngay, den_ngay", "được trao từ, đến ngày (khen thưởng của cấp huyện: đến 30/6/2025)"),
     ), _award_types),
     OpenDataCollection("van-ban", "Văn bản", (
-        ("ma", "mã (tên tệp)"), ("url", "địa chỉ trang"), ("loai", "loại văn bản"), ("so_ky_hieu", "số, ký hiệu"), ("ngay_ban_hanh", "ngày ban hành (dự thảo có thể chỉ có năm)"),
+        ("ma", "mã (tên tệp)"), ("url", "địa chỉ trang"), ("loai", "loại văn bản"), ("so_ky_hieu", "số, ký hiệu"), ("ngay_ban_hanh", "ngày ban hành (dự thảo, hoặc bản không ghi ngày, có thể chỉ có năm)"),
         ("co_quan_chu_quan, co_quan_ban_hanh", "cơ quan"), ("trich_yeu", "trích yếu"), ("trang_thai", "du_thao, ban_hanh hoặc het_hieu_luc"), ("nguoi_ky", "khối chữ ký"),
     ), _documents),
     OpenDataCollection("cau-chuyen", "Câu chuyện người tốt, việc tốt", (

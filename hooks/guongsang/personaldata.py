@@ -154,5 +154,5 @@ LOOK_ALIKES: tuple[str, ...] = (
     "58.23296703296703",
 )
 """Text that appears on real pages (document numbers, dates of decisions, school years, amounts, asset
-names, chart axes, the organisation's own address: the demo's, allowed as data/to-chuc.yaml's is) and
+names, chart axes, the organisation's own address: the demo's, allowed as extra.co_quan's is) and
 must not be reported."""

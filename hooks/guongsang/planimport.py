@@ -17,7 +17,7 @@ from pathlib import Path
 
 from guongsang import legalrefs, numbers, plansource, scaffold, yamltext
 from guongsang.dates import parse_partial_date
-from guongsang.models import DOCUMENT_TYPES, DocumentMeta
+from guongsang.models import DOCUMENT_TYPES, DocumentMeta, DocumentStatus
 from guongsang.project import ProjectPaths
 
 _HEADING_MARK = re.compile(r"^#{1,6}\s+")
@@ -48,7 +48,10 @@ FRONT_ORDER = ("loai", "co_quan_chu_quan", "co_quan_ban_hanh", "so_ky_hieu", "di
 SUPPLIED = {
     "co_quan_chu_quan": ("--co-quan-chu-quan", "cơ quan chủ quản", '"UBND TỈNH HƯNG YÊN"'),
     "co_quan_ban_hanh": ("--co-quan-ban-hanh", "cơ quan ban hành", '"SỞ GIÁO DỤC VÀ ĐÀO TẠO"'),
-    "so_ky_hieu": ("--so-ky-hieu", "số, ký hiệu", '"/KH-SGDĐT" (dự thảo) hoặc "237/KH-SGDĐT"'),
+    "so_ky_hieu": (
+        "--so-ky-hieu", "số, ký hiệu",
+        '"/KH-SGDĐT" (dự thảo) hoặc "237/KH-SGDĐT"; không thêm thì văn bản được ghi là đã ban hành mà bản này thiếu số (ban_hanh_thieu_so_ngay)',
+    ),
     "dia_danh": ("--dia-danh", "địa danh", '"Hưng Yên"'),
     "ngay_ban_hanh": ("--ngay-ban-hanh", "ngày ban hành", "2024 (dự thảo), 2024-11 hoặc 2024-11-20"),
 }
@@ -303,7 +306,13 @@ def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
         if key in plan.missing:
             plan.missing.remove(key)
     number, issued = str(plan.front.get("so_ky_hieu", "")), plan.front.get("ngay_ban_hanh")
-    plan.front["trang_thai"] = "ban_hanh" if numbers.has_number(number) and isinstance(issued, date) else "du_thao"
+    # A blank number line ('Số:    /KH-SGDĐT') is a draft's; no number line at all is an issued text that lost its header.
+    if numbers.has_number(number) and isinstance(issued, date):
+        plan.front["trang_thai"] = DocumentStatus.PUBLISHED.value
+    elif "so_ky_hieu" in plan.front and not numbers.has_number(number):
+        plan.front["trang_thai"] = DocumentStatus.DRAFT.value
+    else:
+        plan.front["trang_thai"] = DocumentStatus.ISSUED_INCOMPLETE.value
     print(_report(args.tep, plan), file=sys.stderr)
     if required := [key for key in plan.missing if key in REQUIRED]:
         print(f"lỗi: chưa tạo tệp: văn bản không ghi {', '.join(required)}; thêm các tùy chọn gợi ý ở trên rồi chạy lại", file=sys.stderr)

@@ -70,7 +70,7 @@ def load_project(paths: ProjectPaths, today: date | None = None, settings: Setti
 def _load(paths: ProjectPaths, today: date, settings: Settings) -> LoadedProject:
     report = Report()
     for problem in settings.problems:
-        report.error("mkdocs.yml", 0, 0, problem)
+        report.error("mkdocs.yml", problem.line, 1 if problem.line else 0, problem.message)
     documents = load_documents(paths.docs_dir, paths.root, report)
     stories = load_stories(paths.docs_dir, paths.root, report)
     data = load_data(paths.data_dir, paths.root, report)
@@ -84,7 +84,7 @@ def _load(paths: ProjectPaths, today: date, settings: Settings) -> LoadedProject
     csv_files = [f for f in content.text_files if f.lower().endswith(".csv")]
     paragraphs = list(file_paragraphs(paths.root, paths.docs_dir, [f for f in content.text_files if f not in csv_files]))
     tables = [whole_file(paths.root, paths.docs_dir, f) for f in csv_files]
-    check_personal_data(data, paragraphs, tables, allowed_emails(site), report)
+    check_personal_data(data, paragraphs, tables, settings.agency.published, report)
     if not linked:
         return LoadedProject(site=None, report=report, taken_down=[], content=content)
     built = [src_uri for src_uri in content.pages if src_uri not in site.withdrawn_stories]
@@ -98,12 +98,6 @@ def _load(paths: ProjectPaths, today: date, settings: Settings) -> LoadedProject
     if not report.ok:
         return LoadedProject(site=None, report=report, taken_down=[], content=content)
     return LoadedProject(site=site, report=report, taken_down=takedowns(site, ledger, addresses), pages=pages, content=content)
-
-
-def allowed_emails(site: SiteModel) -> set[str]:
-    """The addresses that may be published: the organisation's own."""
-    organization = site.organization
-    return {organization.contact.email} if organization and organization.contact.email else set()
 
 
 def _published(site: SiteModel, pages: list[GeneratedPage], content: ContentFiles, built: list[str]) -> PublishedFiles:

@@ -163,17 +163,19 @@ class _Checker:
     def campaigns(self) -> None:
         for entry in self.data.campaigns.values():
             campaign = entry.record
-            if campaign.end < campaign.start:
-                self.error(entry, ("den_ngay",), f"'den_ngay' ({short_date(campaign.end)}) đứng trước 'tu_ngay' ({short_date(campaign.start)})")
+            # A date known only by its year or month is checked against every day it could be.
+            first, last = campaign.start.earliest, campaign.end.latest
+            if last < first:
+                self.error(entry, ("den_ngay",), f"'den_ngay' ({campaign.end}) đứng trước 'tu_ngay' ({campaign.start})")
                 continue
             for i, phase in enumerate(campaign.phases):
-                start = phase.start or campaign.start
-                if phase.end < start:
+                if phase.start and phase.end < phase.start:
                     self.error(entry, ("dot", i, "den_ngay"), f"đợt '{phase.name}' kết thúc trước khi bắt đầu")
-                if start < campaign.start or phase.end > campaign.end:
-                    self.error(entry, ("dot", i), f"đợt '{phase.name}' ({short_date(start)}–{short_date(phase.end)}) nằm ngoài thời gian của phong trào ({_span(campaign)})")
+                if (phase.start and phase.start < first) or phase.end < first or phase.end > last:
+                    shown = f"{short_date(phase.start)}–{short_date(phase.end)}" if phase.start else f"đến {short_date(phase.end)}"
+                    self.error(entry, ("dot", i), f"đợt '{phase.name}' ({shown}) nằm ngoài thời gian của phong trào ({_span(campaign)})")
             for i, review in enumerate(campaign.reviews):
-                if not campaign.start <= review.date <= campaign.end:
+                if not first <= review.date <= last:
                     self.warning(entry, ("so_ket_tong_ket", i, "ngay"), f"{review.kind.label.lower()} ngày {short_date(review.date)} nằm ngoài thời gian của phong trào ({_span(campaign)})")
             for i, document in enumerate(campaign.documents):
                 self.exists(entry, ("van_ban", i), document, self.documents, "văn bản", "content/van-ban/")
@@ -431,7 +433,7 @@ class _Checker:
         if award.campaign and self.exists(entry, (*at, "phong_trao"), award.campaign, self.data.campaigns, "phong trào", "data/phong-trao/"):
             campaign = self.data.campaigns[award.campaign].record
             start, end = award.span
-            if campaign.start <= campaign.end and (end < campaign.start or start > campaign.end):
+            if campaign.start.earliest <= campaign.end.latest and (end < campaign.start.earliest or start > campaign.end.latest):
                 self.error(entry, (*at, "phong_trao"), f"khen thưởng {_achievement(award)} nằm ngoài thời gian của phong trào '{campaign.name}' ({_span(campaign)})")
             if honoree.subject not in campaign.subjects:
                 allowed = ", ".join(s.label.lower() for s in campaign.subjects)
@@ -488,7 +490,7 @@ def _parent_loops(units: dict[str, Entry[Unit]]) -> list[list[str]]:
 
 
 def _span(campaign: Campaign) -> str:
-    return f"{short_date(campaign.start)}–{short_date(campaign.end)}"
+    return f"{campaign.start}–{campaign.end}"
 
 
 def _achievement(award: Award) -> str:

@@ -25,6 +25,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from guongsang.personaldata import BIRTH_DATE, CITIZEN_ID, EMAIL, PHONE
+from guongsang.text import phone_digits
 
 _SKIP_DIRS = {"pagefind", "admin"}
 """The search index, which Pagefind writes while the scan runs (``scan_search_index`` reads it after),
@@ -169,17 +170,23 @@ class Finding:
         )
 
 
-def scan_text(text: str, allowed_emails: Collection[str] = frozenset()) -> list[tuple[str, str]]:
+def scan_text(text: str, allowed: Collection[str] = frozenset()) -> list[tuple[str, str]]:
     """Each (kind, excerpt) of personal data in ``text``, as the build's scan finds it in pages: for
     editors' source files (YAML values, Markdown bodies) at check time.
 
     Args:
         text: any text; full-width and invisible characters are normalised away before matching.
-        allowed_emails: addresses that may appear (the organisation's own), in any case.
+        allowed: the organisation's own e-mail addresses (in any case) and phone numbers (however
+            written), which may appear.
     """
     if not _WORTH_READING.search(text) or _PLAIN_VALUE.fullmatch(text):
         return []
-    return _findings_in(text, {email.lower() for email in allowed_emails})
+    return _findings_in(text, _allowed_keys(allowed))
+
+
+def _allowed_keys(allowed: Collection[str]) -> frozenset[str]:
+    """Each allowed value as findings are compared with it: an address in lower case, a phone as its digits."""
+    return frozenset(value.lower() if "@" in value else phone_digits(value) for value in allowed)
 
 
 _WORTH_READING = re.compile("[@\uff20\ufe6b)\\]}]|\\d(?:\\D*\\d){5}")
@@ -282,34 +289,34 @@ _READERS: dict[str, Callable[[str], str]] = {
 are not text for a reader."""
 
 
-def scan(site_dir: Path, allowed_emails: Collection[str], clean_cache: Path | None = None) -> list[Finding]:
+def scan(site_dir: Path, allowed: Collection[str], clean_cache: Path | None = None) -> list[Finding]:
     """Every hit in the built site, file by file (the search index apart: ``scan_search_index``).
 
     ``clean_cache`` names a file that remembers the contents found clean (by hash, with the rules that
     judged them): a file whose bytes did not change since is not read again as text.
     """
-    return _scan_files(site_dir, _scanned_files(site_dir), _file_text, allowed_emails, clean_cache)
+    return _scan_files(site_dir, _scanned_files(site_dir), _file_text, allowed, clean_cache)
 
 
 def scan_search_index(
-    site_dir: Path, allowed_emails: Collection[str] = frozenset(), clean_cache: Path | None = None
+    site_dir: Path, allowed: Collection[str] = frozenset(), clean_cache: Path | None = None
 ) -> list[Finding]:
     """Every hit in the page fragments of Pagefind's index, once Pagefind has finished: what its search
     box shows (site/pagefind/fragment/*.pf_fragment, gzip of ``pagefind_dcd`` then JSON with the page's
     url, content, meta, filters and anchors). ``clean_cache`` as for ``scan``, in a file of its own."""
     fragments = sorted((site_dir / "pagefind" / "fragment").glob("*.pf_fragment"))
-    return _scan_files(site_dir, fragments, _fragment_text, allowed_emails, clean_cache)
+    return _scan_files(site_dir, fragments, _fragment_text, allowed, clean_cache)
 
 
 def _scan_files(
     site_dir: Path,
     paths: Iterable[Path],
     read: Callable[[Path, bytes], tuple[str, str]],
-    allowed_emails: Collection[str],
+    allowed_values: Collection[str],
     clean_cache: Path | None,
 ) -> list[Finding]:
     findings = []
-    allowed = {e.lower() for e in allowed_emails}
+    allowed = _allowed_keys(allowed_values)
     rules = _rules_fingerprint(allowed)
     known = _read_clean(clean_cache, rules)
     clean = set()
@@ -387,12 +394,14 @@ def _findings_in(text: str, allowed: Collection[str]) -> list[tuple[str, str]]:
             found[CITIZEN_ID, match.group()] = None
             taken.append(match.span())
         elif _is_phone(text, match):
-            found[PHONE, _with_open_paren(text, match)] = None
+            if phone_digits(match.group()) not in allowed:
+                found[PHONE, _with_open_paren(text, match)] = None
             taken.append(match.span())
     for pattern in (_PLUS, _EIGHTY_FOUR):
         for match in pattern.finditer(text):
             if _is_phone(text, match):
-                found[PHONE, _with_open_paren(text, match)] = None
+                if phone_digits(match.group()) not in allowed:
+                    found[PHONE, _with_open_paren(text, match)] = None
                 taken.append(match.span())
     for match in _DIGITS.finditer(text):
         if match.lastgroup == "old_id":
@@ -466,7 +475,7 @@ def _emails(text: str) -> Iterator[str]:
 
 def _rules_fingerprint(allowed: Collection[str]) -> str:
     """Changes when anything in this module (a pattern, the text extraction), the Python that
-    runs it (its Unicode database, its HTML entities), or the allowed addresses change."""
+    runs it (its Unicode database, its HTML entities), or the allowed addresses and phones change."""
     rules = [Path(__file__).read_text(encoding="utf-8"), sys.version, unicodedata.unidata_version, sorted(allowed)]
     return hashlib.blake2b(json.dumps(rules).encode(), digest_size=16).hexdigest()
 

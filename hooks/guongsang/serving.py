@@ -75,6 +75,11 @@ def start(serve: bool, dirty: bool) -> None:
     _session = _Session(dirty) if serve else None
 
 
+def is_serving() -> bool:
+    """Whether this run is `mkdocs serve` (pages for this machine only), not a build to publish."""
+    return _session is not None
+
+
 def staging_dir() -> str | None:
     """Where this build writes: a fresh staging folder once the server runs, None to leave MkDocs's choice.
 

@@ -180,6 +180,16 @@ def official_date_line(place: str, year: int, month: int | None, day: int | None
     return f"{place}, ngày {day_text} tháng {month_text} năm {year}"
 
 
+def phone_digits(number: str) -> str:
+    """A phone number's digits in the national form ('+84 (0) 221 3000 000' and '0221.3000.000' both give
+    '02213000000'): one number however it is written, to compare and to dial."""
+    digits = "".join(c for c in unicodedata.normalize("NFKC", number) if c.isdigit())
+    for country in ("0084", "84"):
+        if digits.startswith(country):
+            return "0" + digits[len(country):].removeprefix("0")
+    return digits
+
+
 def short_date(value: date) -> str:
     """Compact date as written in citations: '05/7/2019', '02/01/2024' (padded as the date line)."""
     month = f"{value.month:02d}" if value.month <= 2 else str(value.month)

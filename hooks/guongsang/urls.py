@@ -16,11 +16,13 @@ CALENDAR = "lich/"
 STATISTICS = "thong-ke/"
 CALENDAR_FEED = "lich/lich.ics"
 OPEN_DATA = "du-lieu-mo/"
+ACCESSIBILITY = "kha-nang-tiep-can/"
+"""The accessibility statement (an editor's page, content/kha-nang-tiep-can.md), linked from every footer."""
 STORY_FEED = "cau-chuyen/feed.xml"
 SITEMAP = "sitemap.xml"
 SEARCH = "tim-kiem/"
-SEARCHABLE_PAGES = f"{{{HONOREES},{DOCUMENTS},{STORIES}}}*/index.html"
-"""Where the pages marked data-pagefind-body (profiles, documents, stories) are: a Pagefind glob."""
+SEARCHABLE_PAGES = "**/index.html"
+"""The pages Pagefind reads; it indexes those marked data-pagefind-body (searchpages.py decides which)."""
 
 # Facets of the honoree indexes: path segment under guong/ -> what it groups by.
 FACETS = {"don-vi": "unit", "nam": "year", "phong-trao": "campaign", "danh-hieu": "award", "doi-tuong": "subject", "a-z": "letter"}

@@ -31,7 +31,7 @@ def validate(model: type[R], located: Located, path: str, report: Report, prefix
         (*tuple(e["loc"])[:-1], guess)
         for e in errors
         if e["type"] == "extra_forbidden" and (guess := _suggest(model, tuple(e["loc"])))
-        and not _never_kept(_model_at(model, tuple(e["loc"])[:-1]), str(e["loc"][-1]))
+        and not _refused(_model_at(model, tuple(e["loc"])[:-1]), str(e["loc"][-1]))
     }
     for error in errors:
         loc: DataPath = tuple(error["loc"])
@@ -50,7 +50,7 @@ def validate(model: type[R], located: Located, path: str, report: Report, prefix
 def describe(model: type[BaseModel], loc: DataPath, error: Any, prefix: DataPath = ()) -> str:
     """One Vietnamese sentence: the field, what was expected, what was found, the fix."""
     kind = error["type"]
-    found = _found(error.get("input"))
+    found = found_text(error.get("input"))
     field_info = _field_at(model, loc[len(prefix):])
     name = _field_name(loc, field_info)
     if kind == "missing":
@@ -115,8 +115,20 @@ def _never_kept(model: type[BaseModel] | None, key: str) -> str | None:
     )
 
 
+def _moved(model: type[BaseModel] | None, key: str) -> str | None:
+    """Where a key the record no longer holds is written now (a model's ``moved_keys``)."""
+    where = getattr(model, "moved_keys", {}).get(key)
+    if where is None:
+        return None
+    return f"trường '{key}' không ghi ở tệp này nữa: chuyển sang {where} rồi xóa khỏi tệp này"
+
+
+def _refused(model: type[BaseModel] | None, key: str) -> str | None:
+    return _never_kept(model, key) or _moved(model, key)
+
+
 def _unknown_key(model: type[BaseModel], loc: DataPath) -> str:
-    refused = _never_kept(_model_at(model, loc[:-1]), str(loc[-1]))
+    refused = _refused(_model_at(model, loc[:-1]), str(loc[-1]))
     if refused:
         return refused
     message = f"trường '{loc[-1]}' không có trong mẫu"
@@ -135,7 +147,8 @@ def _suggest(model: type[BaseModel], loc: DataPath) -> str | None:
     return suggest(str(loc[-1]), _keys(_model_at(model, loc[:-1])))
 
 
-def _found(value: Any) -> str:
+def found_text(value: Any) -> str:
+    """A value as an editor's message shows what was found: 'ô để trống', 'số 12', quoted text…"""
     if value is None:
         return "ô để trống"
     if isinstance(value, bool):

@@ -86,4 +86,24 @@ window.CMS.registerEventListener({
   },
 });
 
-window.CMS.init();
+// The local backend (decap-server, started by `make cms`) answers "info"; when it does not, Decap would show
+// "TypeError: Failed to fetch" over an empty list: the page explains instead what to run.
+async function backendAnswers(url) {
+  try {
+    const answer = await fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ action: "info", params: {} }),
+    });
+    return answer.ok;
+  } catch {
+    return false;
+  }
+}
+
+const settings = YAML.parse(await (await fetch("config.yml")).text());
+if (settings.backend.name === "proxy" && !(await backendAnswers(settings.backend.proxy_url))) {
+  document.getElementById("thieu-trinh-luu").hidden = false;
+} else {
+  window.CMS.init();
+}

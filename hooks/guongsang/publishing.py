@@ -1,0 +1,58 @@
+"""The address a site is published at: a build for the public refuses one that readers cannot open.
+
+Share previews, QR codes, feeds, calendars and the sitemap carry absolute addresses built from
+``site_url``; a loopback address there makes every printed QR code and shared link dead.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+TRIAL_BUILD = "GUONGSANG_DUNG_THU"
+"""Environment variable set by `scripts/build.py --thu`: a build to look at on this machine only."""
+ADDRESS_VARIABLE = "DIA_CHI_TRANG"
+"""Environment variable mkdocs.yml reads site_url from (the deploy templates set it from the host)."""
+
+_SITE_URL_LINE = re.compile(r"^site_url\s*:")
+
+
+def address_problem(site_url: str | None) -> str | None:
+    """Why readers could not open pages built for ``site_url``, or None when they could."""
+    if not site_url:
+        return "chưa có địa chỉ"
+    parts = urlsplit(site_url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"'{site_url}' không phải địa chỉ web (cần bắt đầu bằng https://)"
+    host = parts.hostname.lower()
+    if host == "localhost" or host.endswith(".localhost") or _is_local_ip(host):
+        return f"'{site_url}' là địa chỉ chỉ máy đang dựng trang mở được"
+    return None
+
+
+def refusal(site_url: str | None, config_file: str | Path | None) -> str | None:
+    """The message that stops a publishing build for ``site_url``, naming the line of mkdocs.yml."""
+    problem = address_problem(site_url)
+    if problem is None:
+        return None
+    where = "mkdocs.yml"
+    if config_file and Path(config_file).is_file():
+        lines = Path(config_file).read_text(encoding="utf-8", errors="replace").splitlines()
+        where += next((f", dòng {n}" for n, line in enumerate(lines, 1) if _SITE_URL_LINE.match(line)), "")
+    return (
+        f"{where}: site_url {problem}. Trang xuất bản với địa chỉ này sẽ có liên kết chia sẻ, mã QR và nguồn tin"
+        " không mở được. Sửa: ghi địa chỉ công khai của trang vào site_url, ví dụ"
+        f" site_url: https://sgddt.example.gov.vn/guong-sang/, hoặc đặt biến môi trường {ADDRESS_VARIABLE}"
+        " khi dựng trên máy chủ (các mẫu trong deploy/ đã làm việc này). Chỉ để xem trên máy này: make serve,"
+        " hoặc python scripts/build.py --thu."
+    )
+
+
+def _is_local_ip(host: str) -> bool:
+    try:
+        address = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_unspecified or address.is_link_local

@@ -1,0 +1,115 @@
+"""Time a search on a slow link: Enter → first result visible on /tim-kiem/, counted from a fresh page load.
+
+Serves a built site from a small static server that gzips text as real hosts do (GitHub Pages, GitLab
+Pages, nginx), opens a fresh Chromium context throttled with CDP (400 ms latency, 50,000 bytes/s each
+way: a 400 kbps mobile link), loads the search page fully, types the query at TYPING_MS a key, presses
+Enter and waits for the first result link. Reports seconds from Enter and bytes on the wire (page load, then search).
+Usage: python scripts/search_timing.py [SITE] [--query "dang van khoa"] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from gzip_host import compressing_host
+
+ROOT = Path(__file__).resolve().parents[1]
+LATENCY_MS = 400
+BYTES_PER_SECOND = 50_000
+TYPING_MS = 150
+"""Between two key presses: a quick typist on a phone (the same for every build measured)."""
+TARGET_S = 3.0
+SEARCH_INPUT = "#tim-kiem input[type=search], .pagefind-ui__search-input"
+RESULT_LINK = "#tim-kiem-ket-qua a, .pagefind-ui__result-link"
+
+# Installed in the page before its scripts: note when Enter goes down in the search box, then watch
+# every frame for the first visible result link.
+_WATCH = """
+(() => {
+  const resultLink = %r;
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" || window.__gsEnter !== undefined) return;
+    window.__gsEnter = performance.now();
+    const look = () => {
+      const link = document.querySelector(resultLink);
+      if (link && link.getClientRects().length > 0) { window.__gsShown = performance.now(); return; }
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  }, true);
+})();
+"""
+
+
+@dataclass(frozen=True)
+class Timing:
+    seconds: float
+    first_link: str
+    load_bytes: int
+    search_bytes: int
+
+
+def time_search(browser, base: str, query: str) -> Timing:  # type: ignore[no-untyped-def]
+    """One measurement in a fresh context (empty cache), throttled from the first request."""
+    context = browser.new_context()
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    cdp.send("Network.emulateNetworkConditions", {
+        "offline": False, "latency": LATENCY_MS, "downloadThroughput": BYTES_PER_SECOND, "uploadThroughput": BYTES_PER_SECOND,
+    })
+    wire = {"bytes": 0}
+    cdp.on("Network.loadingFinished", lambda event: wire.update(bytes=wire["bytes"] + int(event["encodedDataLength"])))
+    page.add_init_script(_WATCH % RESULT_LINK)
+    page.goto(f"{base}tim-kiem/", wait_until="load", timeout=120_000)
+    page.wait_for_load_state("networkidle", timeout=120_000)
+    load_bytes = wire["bytes"]
+    page.click(SEARCH_INPUT)
+    page.keyboard.type(query, delay=TYPING_MS)
+    page.keyboard.press("Enter")
+    page.wait_for_function("window.__gsShown !== undefined", timeout=120_000, polling=100)
+    seconds = page.evaluate("(window.__gsShown - window.__gsEnter) / 1000")
+    first = page.eval_on_selector(RESULT_LINK, "a => a.getAttribute('href')")
+    page.wait_for_load_state("networkidle", timeout=120_000)
+    search_bytes = wire["bytes"] - load_bytes
+    context.close()
+    return Timing(round(seconds, 2), first, load_bytes, search_bytes)
+
+
+def measure(site: Path, query: str, runs: int) -> list[Timing]:
+    from playwright.sync_api import sync_playwright
+
+    with compressing_host(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"])
+        try:
+            return [time_search(browser, base, query) for _ in range(runs)]
+        finally:
+            browser.close()
+
+
+def median_seconds(timings: list[Timing]) -> float:
+    return round(statistics.median(t.seconds for t in timings), 2)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Đo thời gian từ lúc nhấn Enter tới kết quả đầu tiên trên đường truyền chậm (400 kbps, trễ 400 ms).")
+    parser.add_argument("site", type=Path, nargs="?", default=ROOT / "site", help="thư mục trang đã dựng")
+    parser.add_argument("--query", default="dang van khoa", help="câu tìm")
+    parser.add_argument("--runs", type=int, default=3, help="số lần đo (lấy trung vị)")
+    args = parser.parse_args(argv)
+    timings = measure(args.site, args.query, args.runs)
+    for timing in timings:
+        print(f"{timing.seconds:.2f} s  kết quả đầu: {timing.first_link}  tải trang: {timing.load_bytes / 1000:.1f} KB  tìm: {timing.search_bytes / 1000:.1f} KB")
+    median = median_seconds(timings)
+    print(f"Trung vị: {median:.2f} s (mục tiêu ≤ {TARGET_S:g} s)")
+    return 0 if median <= TARGET_S else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
