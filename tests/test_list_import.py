@@ -208,3 +208,13 @@ def test_students_are_never_published_by_import(project, tmp_path):
     assert (project / TEACHER_FILE).read_text(encoding="utf-8").endswith("cong_khai: true\n")
     assert "1 hồ sơ học sinh mới để chưa công khai (cong_khai: false), kể cả khi có --cong-khai" in result.stderr
     assert "sự đồng ý của cha, mẹ hoặc người giám hộ và của em từ đủ 7 tuổi" in result.stderr
+
+
+def test_a_list_may_name_the_school_and_the_award_as_they_were_worded(project, tmp_path):
+    """A 2022 list writes the school's former name and a city's 'UBND thành phố': both find their record."""
+    row = [1, "Lê Văn Bình", "Giáo viên Toán", "Trường THCS Tây Sơn (mẫu)", "Bằng khen của Chủ tịch UBND thành phố",
+           "88/QĐ-UBND", datetime(2022, 9, 20), "UBND tỉnh Thái Bình", "2021-2022"]
+    result = run_script("import", project, "danh-sach", str(write_xlsx(tmp_path / "ds.xlsx", row)), "--ghi")
+    assert result.returncode == 0, result.stderr
+    text = (project / "data/guong/le-van-binh-thcs-quang-trung.yaml").read_text(encoding="utf-8")
+    assert "don_vi: thcs-quang-trung\n" in text and "  - loai: bang-khen-chu-tich-ubnd-tinh\n    nam_hoc: 2021-2022\n" in text

@@ -67,7 +67,7 @@ CASES = [
         'unit missing province',
         U, 'tinh: Hưng Yên\n', '',
         [
-            "data/don-vi/truong-a.yaml:1:1: lỗi: thiếu trường 'tinh' (Tỉnh, thành phố); thêm dòng 'tinh: …'. Tên gọi tại ngày 'ap_dung_tu'.",
+            "data/don-vi/truong-a.yaml:1:1: lỗi: thiếu trường 'tinh' (Tỉnh, thành phố); thêm dòng 'tinh: …'. Tên gọi tại ngày 'ap_dung_tu'. Tỉnh trước khi hợp nhất ghi ở 'tinh_truoc'.",
         ],
     ),
     (
@@ -179,14 +179,14 @@ CASES = [
         'award student honour collective',
         D, '  - ma: hoc-sinh-gioi\n    ten: Học sinh Giỏi\n    nhom: khen_thuong_hoc_sinh\n    doi_tuong: ca_nhan', '  - ma: hoc-sinh-gioi\n    ten: Học sinh Giỏi\n    nhom: khen_thuong_hoc_sinh\n    doi_tuong: tap_the',
         [
-            "data/danh-hieu.yaml:140:16: lỗi: khen thưởng học sinh chỉ dành cho cá nhân: đặt 'doi_tuong: ca_nhan'",
+            "data/danh-hieu.yaml:161:16: lỗi: khen thưởng học sinh chỉ dành cho cá nhân: đặt 'doi_tuong: ca_nhan'",
         ],
     ),
     (
         'award dup id',
         D, '  - ma: hoc-sinh-gioi\n', '  - ma: lao-dong-tien-tien\n    ten: Trùng\n    nhom: danh_hieu_thi_dua\n    doi_tuong: ca_nhan\n    cap: co_so\n    tham_quyen: Sở\n    thu_bac: 1\n  - ma: hoc-sinh-gioi\n',
         [
-            "data/danh-hieu.yaml:137:9: lỗi: trùng mã danh hiệu 'lao-dong-tien-tien' (đã khai báo ở data/danh-hieu.yaml:7); mỗi danh hiệu một mã riêng",
+            "data/danh-hieu.yaml:158:9: lỗi: trùng mã danh hiệu 'lao-dong-tien-tien' (đã khai báo ở data/danh-hieu.yaml:7); mỗi danh hiệu một mã riêng",
         ],
     ),
     (
@@ -433,6 +433,81 @@ CASES = [
 ]
 
 
+# Units with a history: names one after the other, a life span, a successor; awards within that life.
+_FORMER = "ten_truoc:\n  - ten: Trường B (mẫu)\n    den_ngay: 2020-06-30\n  - ten: Trường C (mẫu)\n    tu_ngay: {}\n    den_ngay: {}\n"
+_TEACHER_AWARD = "loai: chien-si-thi-dua-co-so\n    nam: 2023\n    quyet_dinh:\n      so: 812/QĐ-SGDĐT\n      ngay: 2023-08-15"
+_AFTER = "khen thưởng năm {} có sau ngày đơn vị 'truong-a' ngừng hoạt động ({}, 'den_ngay' trong data/don-vi/truong-a.yaml)"
+CASES += [
+    (
+        'unit names overlap',
+        U, 'du_lieu_mau: true\n', _FORMER.format("2020-06-01", "2023-06-30"),
+        [
+            "data/don-vi/truong-a.yaml:12:14: lỗi: tên 'Trường C (mẫu)' bắt đầu ngày 01/6/2020, khi tên 'Trường B (mẫu)' còn dùng (đến 30/6/2020); hai thời kỳ chồng lên nhau: sửa 'tu_ngay' thành 01/7/2020",
+        ],
+    ),
+    (
+        'unit names leave a gap',
+        U, 'du_lieu_mau: true\n', _FORMER.format("2020-09-01", "2023-06-30"),
+        [
+            "data/don-vi/truong-a.yaml:12:14: lỗi: từ 01/7/2020 đến 31/8/2020 đơn vị không có tên nào: sửa 'tu_ngay' thành 01/7/2020 hoặc thêm tên gọi của thời kỳ đó",
+        ],
+    ),
+    (
+        'unit names out of order',
+        U, 'du_lieu_mau: true\n', _FORMER.format("2019-01-01", "2019-06-30"),
+        [
+            "data/don-vi/truong-a.yaml:13:15: lỗi: 'ten_truoc' xếp theo thời gian, cũ trước mới sau: tên 'Trường C (mẫu)' kết thúc trước tên 'Trường B (mẫu)' ở dòng trên; đổi chỗ hai mục",
+        ],
+    ),
+    (
+        'unit name used before the unit existed',
+        U, 'du_lieu_mau: true\n', "tu_ngay: 2021-01-01\n" + _FORMER.format("2020-07-01", "2021-06-30"),
+        [
+            "data/don-vi/truong-a.yaml:11:15: lỗi: tên 'Trường B (mẫu)' dùng đến 30/6/2020, trước khi đơn vị thành lập (01/01/2021, 'tu_ngay'); sửa một trong hai ngày",
+        ],
+    ),
+    (
+        'unit ends before it starts',
+        U, 'du_lieu_mau: true\n', "tu_ngay: 2025-06-30\nden_ngay: 2020-01-01\n",
+        ["data/don-vi/truong-a.yaml:9:11: lỗi: 'den_ngay' (01/01/2020) đứng trước ngày thành lập 'tu_ngay' (30/6/2025)"],
+    ),
+    (
+        'award before the unit existed',
+        U, 'du_lieu_mau: true\n', "tu_ngay: 2023-09-01\n",
+        [
+            f"data/guong/{name}.yaml:{line}:14: lỗi: khen thưởng năm học 2022-2023 có trước ngày đơn vị 'truong-a' thành lập (01/9/2023, 'tu_ngay' trong data/don-vi/truong-a.yaml); kiểm tra ngày hoặc đơn vị"
+            for name, line in (("nguyen-van-an", 10), ("truong-a-tap-the", 6))
+        ],
+    ),
+    (
+        'award after the unit merged into its successor',
+        U, 'du_lieu_mau: true\n', "den_ngay: 2023-12-31\ndon_vi_ke_tiep: so-mau\n",
+        [f"data/guong/tran-thi-binh.yaml:18:10: lỗi: {_AFTER.format(2024, '31/12/2023')}; từ ngày 01/01/2024 ghi đơn vị kế tiếp 'so-mau'"],
+    ),
+    (
+        'unknown successor',
+        U, 'du_lieu_mau: true\n', "den_ngay: 2025-06-30\ndon_vi_ke_tiep: so-mauu\n",
+        ["data/don-vi/truong-a.yaml:9:17: lỗi: không có đơn vị mã 'so-mauu' trong data/don-vi/; có phải ý bạn là 'so-mau'?"],
+    ),
+    (
+        'successor of a unit that never ended',
+        U, 'du_lieu_mau: true\n', "don_vi_ke_tiep: so-mau\n",
+        ["data/don-vi/truong-a.yaml:8:17: lỗi: đơn vị có đơn vị kế tiếp là đơn vị đã ngừng hoạt động: thêm 'den_ngay' (ngày cuối cùng, ví dụ 2025-06-30)"],
+    ),
+    (
+        'unit its own successor',
+        U, 'du_lieu_mau: true\n', "den_ngay: 2025-06-30\ndon_vi_ke_tiep: truong-a\n",
+        ["data/don-vi/truong-a.yaml:9:17: lỗi: đơn vị không thể là đơn vị kế tiếp của chính nó; ghi mã đơn vị đã nhận lại đơn vị này"],
+    ),
+    (
+        'district-level award after the district level ended',
+        GV, _TEACHER_AWARD, _TEACHER_AWARD.replace("chien-si-thi-dua-co-so", "giay-khen-truong-phong-gddt-huyen").replace("2023", "2025").replace("SGDĐT", "PGDĐT"),
+        [
+            "data/guong/tran-thi-binh.yaml:13:13: lỗi: 'Giấy khen của Trưởng phòng Giáo dục và Đào tạo huyện' chỉ được trao đến ngày 30/6/2025"
+            " ('den_ngay' trong data/danh-hieu.yaml); khen thưởng ngày 15/8/2025 cần loại khen thưởng khác, ví dụ của cơ quan cấp tỉnh hoặc cấp xã hiện nay",
+        ],
+    ),
+]
 CASES += [
     (
         "school year before the campaign started",

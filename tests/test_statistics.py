@@ -17,7 +17,7 @@ from guongsang.statistics import Tally
 def test_each_chart_is_accessible_svg_with_its_table_and_csv(demo_site):
     html = (demo_site / "thong-ke/index.html").read_text(encoding="utf-8")
     sections = re.findall(r'<section class="gs-bieu-do".*?</section>', html, re.S)
-    assert len(sections) == 4
+    assert len(sections) == 5
     for section in sections:
         svg = re.search(r"<svg .*?</svg>", section, re.S).group()
         key = re.search(r'id="bieu-do-([a-z-]+)"', svg).group(1)
@@ -36,7 +36,7 @@ def test_each_chart_is_accessible_svg_with_its_table_and_csv(demo_site):
 
 def test_counts_agree_across_charts(demo_site):
     totals = []
-    for name in ("theo-nam", "theo-danh-hieu", "theo-don-vi", "theo-doi-tuong"):
+    for name in ("theo-nam", "theo-danh-hieu", "theo-don-vi", "theo-doi-tuong", "theo-tinh"):
         rows = list(csv.reader(io.StringIO((demo_site / f"thong-ke/{name}.csv").read_text(encoding="utf-8-sig"))))
         totals.append(sum(int(count) for _, count in rows[1:]))
     assert len(set(totals)) == 1

@@ -7,11 +7,13 @@ published: a withdrawn consent takes the name off the conference page too.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from guongsang import urls
 from guongsang.documents import Document
 from guongsang.models import Conference, ConferenceLevel, PlanRule, PresidiumMember, Testimony, Unit
 from guongsang.profiles import Profile
+from guongsang.unithistory import NameAt, name_at
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,8 @@ class Seat:
 class TestimonyView:
     testimony: Testimony
     profile: Profile | None
+    unit: str
+    """The speaker's unit as named on the conference's day; empty when the speaker is the unit itself."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ class RuleGroup:
 class ConferenceView:
     conference: Conference
     organizer: Unit
+    organizer_name: NameAt
+    """As named on the conference's day (undated: as named now), with 'nay là …' if renamed since."""
     plan: Document | None
     presidium: list[Seat]
     testimonies: list[TestimonyView]
@@ -78,6 +84,7 @@ def build_conferences(
     """Newest first (by date, else by period)."""
     views = []
     for conference in conferences.values():
+        day = conference.date or date.max  # undated: the names in force now
         presidium = [
             Seat(member, profiles.get(member.honoree or ""), member.honoree is None or member.honoree in profiles)
             for member in conference.presidium
@@ -86,10 +93,16 @@ def build_conferences(
         views.append(ConferenceView(
             conference=conference,
             organizer=units[conference.organizer],
+            organizer_name=name_at(units, conference.organizer, day),
             plan=documents.get(conference.plan or ""),
             presidium=presidium,
-            testimonies=[TestimonyView(t, profiles.get(t.honoree)) for t in conference.testimonies],
+            testimonies=[_testimony(t, profiles.get(t.honoree), units, day) for t in conference.testimonies],
             delegates=delegates,
             unlisted_delegates=len(conference.delegates_above) - len(delegates),
         ))
     return sorted(views, key=lambda v: (v.conference.date.isoformat() if v.conference.date else v.conference.period, v.conference.id), reverse=True)
+
+
+def _testimony(testimony: Testimony, profile: Profile | None, units: dict[str, Unit], day: date) -> TestimonyView:
+    unit = name_at(units, profile.unit.id, day).label if profile and not profile.is_unit else ""
+    return TestimonyView(testimony, profile, unit)

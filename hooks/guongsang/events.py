@@ -92,7 +92,7 @@ def collect_events(site: SiteModel) -> list[Event]:
             place = f" tại {record.venue}" if record.venue else ""
             events.append(_dated(
                 record.date, "Hội nghị", record.title, conference.url,
-                f"{conference.organizer.name}{place}", f"hoi-nghi/{record.id}",
+                f"{conference.organizer_name.label}{place}", f"hoi-nghi/{record.id}",
             ))
     # A document's milestones go to the feeds of the campaigns it names and of those that list it.
     listed_by: dict[str, list[str]] = {}

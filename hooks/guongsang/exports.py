@@ -11,6 +11,7 @@ import io
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -22,6 +23,7 @@ from guongsang.cells import neutralise_row
 from guongsang.linking import SiteModel
 from guongsang.profiles import award_rows
 from guongsang.profiles import highest as highest_award  # the local name 'highest' is the row
+from guongsang.unithistory import name_at
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,9 @@ def achievement_summary(site: SiteModel, conference_id: str) -> Table:
     rows: list[list[str | int]] = []
     for number, honoree_id in enumerate(view.conference.delegates_above, start=1):
         honoree = honorees[honoree_id]
-        unit = site.units[honoree.unit].name
-        highest = highest_award(award_rows(honoree, site.award_types))
+        # The unit as named on the conference's day (the summary goes with its papers); undated: as named now.
+        unit = name_at(site.units, honoree.unit, view.conference.date or date.max).label
+        highest = highest_award(award_rows(honoree, site.award_types, site.units))
         rows.append([
             number,
             (honoree.collective_name or unit) if honoree.is_collective else honoree.person_name,

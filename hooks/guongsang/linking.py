@@ -10,7 +10,7 @@ from guongsang import consent, numbers, text, urls
 from guongsang.campaigns import CampaignView, CriteriaPage, build_campaigns, build_criteria_pages
 from guongsang.conferences import ConferenceView, build_conferences
 from guongsang.events import Event, collect_events
-from guongsang.statistics import Tally, tallies
+from guongsang.statistics import Tally, scope_note, tallies
 from guongsang.images import PHOTO_WIDTHS, STORY_WIDTHS
 from guongsang.text import person_sort_key, sort_key
 from guongsang.diagnostics import Report
@@ -87,6 +87,8 @@ class SiteModel:
     """Every dated event, in date order (the calendar)."""
     tallies: list[Tally] = field(default_factory=list)
     """Award counts of the published profiles by year, type, unit and role (the statistics page)."""
+    statistics_scope: str = ""
+    """Whose awards the statistics count, in a sentence under the page title."""
     sources: dict[str, str] = field(default_factory=dict)
     """Page URL -> the data file it is made from, for pages made from one record ("Sửa trang này")."""
 
@@ -150,7 +152,9 @@ def link_site(documents: list[Document], data: DataSet, stories: list[Story], re
         site.conferences = build_conferences(conferences, site.units, by_id, site.profiles_by_id)
         site.events = collect_events(site)
         site.sources = _sources(site, data)
-        site.tallies = tallies(site.profiles, site.award_types)
+        province = site.organization.province if site.organization else None
+        site.tallies = tallies(site.profiles, site.award_types, site.units, province)
+        site.statistics_scope = scope_note(site.profiles, site.units, province)
     _link_citations(site, report)
     by_year: dict[int, list[Document]] = defaultdict(list)
     by_issuer: dict[str, list[Document]] = defaultdict(list)

@@ -258,7 +258,7 @@ def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
             if build.workshop:
                 build.workshop.qr_ready()
             context["qr_svg"] = share.qr_svg(urls.absolute(build.site_url, generated.url), build.cache_dir)
-            search_keys = profile.unit.name
+            search_keys = profile.search_names
     # Editors' titles are stored HTML-escaped for Material; the template escapes the entry itself.
     title = preview.title if document or story or generated else html.unescape(preview.title)
     context["search"] = _search_entry(page, generated, title, search_keys)
@@ -461,7 +461,7 @@ def _start_workshop(build: _Build, site_name: str) -> share.Workshop:
         photo = profile.photo
         cards.append(share.CardText(
             title=profile.name,
-            lines=(profile.role, profile.unit.name),
+            lines=(profile.role, profile.affiliation) if profile.affiliation else (profile.role,),
             highlight=f"{highest.title} ({highest.year})" if highest else "",
             footer=footer,
             photo=str(paths.content_file(build.docs_dir, photo.file)) if photo else None,

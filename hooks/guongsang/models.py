@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
 
+from guongsang import text
 from guongsang.dates import DayOfYear, PartialDate, parse_day_of_year, parse_full_date, parse_partial_date
 from guongsang.paths import site_address_problem
 from guongsang.settings import AGENCY
@@ -77,6 +78,9 @@ Share = Annotated[
     Fraction, PlainValidator(_parse_share), WithJsonSchema({"type": "string", "pattern": _SHARE.pattern, "examples": ["70%", "1/3"]})
 ]
 """A minimum share written as in the plan ('70%', '1/3'), kept exact."""
+
+_CITY_BODY = re.compile(r"^(?:ubnd|uy ban nhan dan|chu tich ubnd|chu tich uy ban nhan dan) (?:thanh pho|tp)\b")
+"""A deciding body written 'UBND thành phố …', 'Ủy ban nhân dân TP …' (folded: no accents, lower case)."""
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SCHOOL_YEAR = re.compile(r"^(\d{4})\s*-\s*(\d{4})$")
@@ -437,19 +441,71 @@ class Organization(Record):
     """Keys this file once held, now in mkdocs.yml (one home per fact): refused at their line, pointing there."""
 
 
+class FormerName(Record):
+    """A name a unit, its parent body or its province bore until a day (the 2025 reform renamed many)."""
+
+    model_config = ConfigDict(title="Tên gọi trước đây")
+
+    name: str = Field(alias="ten", max_length=MAX_NAME, title="Tên gọi", description="Ví dụ: Phòng GDĐT huyện Đông Hưng.")
+    start: FullDate | None = Field(
+        None, alias="tu_ngay", title="Từ ngày", description="Bỏ trống khi không rõ, hoặc khi liền sau tên trước."
+    )
+    end: FullDate = Field(alias="den_ngay", title="Đến ngày", description="Ngày cuối cùng mang tên này, ví dụ 2025-06-30.")
+
+
+def _name_on(former: list[FormerName], current: str, day: date) -> str:
+    """The name in force on ``day``: the first former name not yet ended, else the current one."""
+    return next((f.name for f in former if day <= f.end), current)
+
+
 class Unit(Record):
-    """A unit (đơn vị): a school, an office, the department (data/don-vi/<ma>.yaml)."""
+    """A unit (đơn vị): a school, an office, the department (data/don-vi/<ma>.yaml), with its history.
+
+    ``ten``, ``tinh`` and ``don_vi_cap_tren`` are today's; the ``*_truoc`` lists hold what they were
+    before, oldest first, each until its ``den_ngay``. Which name a page prints for a day is decided
+    in ``unithistory``, never in a template.
+    """
 
     model_config = ConfigDict(title="Đơn vị")
 
-    id: Id = Field(alias="ma", title="Mã đơn vị", description="Chữ thường không dấu nối bằng '-', không đổi về sau.")
-    name: str = Field(alias="ten", max_length=MAX_NAME, title="Tên đơn vị", description="Ví dụ: Trường THPT Nguyễn Trãi.")
+    id: Id = Field(alias="ma", title="Mã đơn vị", description="Chữ thường không dấu nối bằng '-', không đổi về sau, kể cả khi đơn vị đổi tên.")
+    name: str = Field(alias="ten", max_length=MAX_NAME, title="Tên đơn vị", description="Tên hiện nay, ví dụ: Trường THPT Nguyễn Trãi. Tên cũ ghi ở 'ten_truoc'.")
     kind: UnitKind = Field(alias="loai", title="Loại đơn vị", description="mam_non, tieu_hoc, thcs, thpt, gdtx, phong, so hoặc khac.")
     commune: str | None = Field(None, alias="xa", title="Xã, phường", description="Tên gọi tại ngày 'ap_dung_tu'.")
-    province: str = Field(alias="tinh", title="Tỉnh, thành phố", description="Tên gọi tại ngày 'ap_dung_tu'.")
+    province: str = Field(alias="tinh", title="Tỉnh, thành phố", description="Tên gọi tại ngày 'ap_dung_tu'. Tỉnh trước khi hợp nhất ghi ở 'tinh_truoc'.")
     names_from: FullDate | None = Field(None, alias="ap_dung_tu", title="Địa danh áp dụng từ ngày")
-    parent: Id | None = Field(None, alias="don_vi_cap_tren", title="Đơn vị cấp trên", description="Mã của đơn vị cấp trên.")
+    parent: Id | None = Field(None, alias="don_vi_cap_tren", title="Đơn vị cấp trên", description="Mã của đơn vị cấp trên hiện nay.")
+    start: FullDate | None = Field(None, alias="tu_ngay", title="Thành lập ngày", description="Bỏ trống khi đơn vị có trước mọi dữ liệu trên trang.")
+    end: FullDate | None = Field(
+        None, alias="den_ngay", title="Ngừng hoạt động sau ngày", description="Ngày cuối cùng đơn vị hoạt động (sáp nhập, giải thể), ví dụ 2025-06-30."
+    )
+    successor: Id | None = Field(
+        None, alias="don_vi_ke_tiep", title="Đơn vị kế tiếp", description="Mã đơn vị nhận lại đơn vị này khi sáp nhập; cần 'den_ngay'."
+    )
+    former_names: list[FormerName] = Field(
+        default_factory=list, alias="ten_truoc", title="Tên gọi trước đây", description="Cũ trước, mới sau; mỗi tên có 'den_ngay'."
+    )
+    former_parents: list[FormerName] = Field(
+        default_factory=list, alias="truc_thuoc_truoc", title="Trực thuộc trước đây",
+        description="Cơ quan quản lý cũ, kể cả cấp huyện đã kết thúc ngày 30/6/2025, ví dụ Phòng GDĐT huyện Đông Hưng.",
+    )
+    former_provinces: list[FormerName] = Field(
+        default_factory=list, alias="tinh_truoc", title="Tỉnh trước đây", description="Tỉnh trước khi hợp nhất, ví dụ Thái Bình đến ngày 2025-06-30."
+    )
     sample: bool = Field(False, alias="du_lieu_mau", title="Dữ liệu mẫu")
+
+    def name_on(self, day: date) -> str:
+        return _name_on(self.former_names, self.name, day)
+
+    def province_on(self, day: date) -> str:
+        return _name_on(self.former_provinces, self.province, day)
+
+    def parent_on(self, day: date) -> str | None:
+        """The former parent body's name on ``day``; None when today's parent (a record) applies."""
+        return _name_on(self.former_parents, "", day) or None
+
+    def exists_on(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
 class Phase(Record):
@@ -638,6 +694,18 @@ class AwardType(Record):
     decided_by: str = Field(alias="tham_quyen", title="Cấp quyết định", description="Ví dụ: Giám đốc Sở GDĐT.")
     rank: int = Field(alias="thu_bac", title="Thứ bậc", description="Số càng lớn càng cao; dùng để chọn khen thưởng cao nhất.", ge=0)
     needs_decision: bool = Field(True, alias="can_quyet_dinh", title="Cần số quyết định")
+    city_name: str | None = Field(
+        None, alias="ten_thanh_pho", title="Tên khi cơ quan quyết định là UBND thành phố",
+        description="Ví dụ: Bằng khen của Chủ tịch UBND thành phố (Cần Thơ, Hải Phòng… là thành phố trực thuộc trung ương).",
+    )
+    valid_from: FullDate | None = Field(None, alias="tu_ngay", title="Được trao từ ngày")
+    valid_until: FullDate | None = Field(
+        None, alias="den_ngay", title="Được trao đến ngày", description="Ví dụ 2025-06-30 với khen thưởng của cấp huyện (đã kết thúc ngày 01/7/2025)."
+    )
+
+    def name_for(self, issuer: str) -> str:
+        """The name as the deciding body's level words it: a centrally-run city's UBND is 'UBND thành phố'."""
+        return self.city_name if self.city_name and _CITY_BODY.match(text.fold(issuer)) else self.name
 
 
 class AwardTypeList(Record):
@@ -668,6 +736,11 @@ class Award(Record):
     decision: Decision | None = Field(None, alias="quyet_dinh", title="Quyết định khen thưởng")
     campaign: Id | None = Field(None, alias="phong_trao", title="Trong phong trào", description="Mã phong trào thi đua.")
     annulled: bool = Field(False, alias="bi_huy", title="Đã bị hủy", description="Khen thưởng bị hủy không hiện trên trang.")
+
+    @property
+    def day(self) -> date:
+        """The day the award is dated by: its decision's, else the first day of the achievement."""
+        return self.decision.date if self.decision else self.span[0]
 
     @property
     def period(self) -> tuple[int, int]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from guongsang import urls
 from guongsang.linking import SiteModel
+from guongsang.unithistory import name_at
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ def _honorees(site: SiteModel) -> list[dict[str, Any]]:
                     "nam_hoc": award.school_year,
                     "quyet_dinh": {"so": award.decision.number, "ngay": _date(award.decision.date), "co_quan": award.decision.issuer} if award.decision else None,
                     "phong_trao": award.campaign,
+                    "don_vi_khi_do": name_at(site.units, honoree.unit, award.day).then,
                 }
                 for award in honoree.awards
                 if not award.annulled
@@ -71,7 +73,14 @@ def _honorees(site: SiteModel) -> list[dict[str, Any]]:
 
 def _units(site: SiteModel) -> list[dict[str, Any]]:
     return [
-        {"ma": u.id, "ten": u.name, "loai": u.kind.value, "xa": u.commune, "tinh": u.province, "ap_dung_tu": _date(u.names_from), "don_vi_cap_tren": u.parent, "du_lieu_mau": u.sample}
+        {
+            "ma": u.id, "ten": u.name, "loai": u.kind.value, "xa": u.commune, "tinh": u.province, "ap_dung_tu": _date(u.names_from), "don_vi_cap_tren": u.parent,
+            "tu_ngay": _date(u.start), "den_ngay": _date(u.end), "don_vi_ke_tiep": u.successor,
+            **{key: [{"ten": f.name, "tu_ngay": _date(f.start), "den_ngay": _date(f.end)} for f in former] for key, former in (
+                ("ten_truoc", u.former_names), ("truc_thuoc_truoc", u.former_parents), ("tinh_truoc", u.former_provinces),
+            )},
+            "du_lieu_mau": u.sample,
+        }
         for u in site.units.values()
     ]
 
@@ -99,7 +108,8 @@ def _criteria(site: SiteModel) -> list[dict[str, Any]]:
 
 def _award_types(site: SiteModel) -> list[dict[str, Any]]:
     return [
-        {"ma": a.id, "ten": a.name, "nhom": a.group.value, "doi_tuong": a.subject.value, "cap": a.level.value, "hang": [g.value for g in a.grades], "tham_quyen": a.decided_by}
+        {"ma": a.id, "ten": a.name, "nhom": a.group.value, "doi_tuong": a.subject.value, "cap": a.level.value, "hang": [g.value for g in a.grades], "tham_quyen": a.decided_by,
+         "ten_thanh_pho": a.city_name, "tu_ngay": _date(a.valid_from), "den_ngay": _date(a.valid_until)}
         for a in site.award_types.values()
     ]
 
@@ -127,12 +137,15 @@ COLLECTIONS = [
     OpenDataCollection("guong", "Gương điển hình tiên tiến đã công khai", (
         ("ma", "mã cố định của hồ sơ"), ("url", "địa chỉ trang hồ sơ"), ("doi_tuong", "tap_the, can_bo_quan_ly, giao_vien, nhan_vien hoặc hoc_sinh"),
         ("ten_hien_thi", "họ tên, hoặc tên tập thể"), ("ho, ten_dem, ten", "các phần của họ tên (chỉ với cá nhân)"), ("don_vi", "mã đơn vị"),
-        ("chuc_vu", "chức vụ, công việc"), ("khen_thuong", "danh sách: loai (mã danh hiệu), hang, nam hoặc nam_hoc, quyet_dinh (so, ngay, co_quan), phong_trao"),
+        ("chuc_vu", "chức vụ, công việc"), ("khen_thuong", "danh sách: loai (mã danh hiệu), hang, nam hoặc nam_hoc, quyet_dinh (so, ngay, co_quan), phong_trao, don_vi_khi_do (tên đơn vị tại ngày khen thưởng)"),
         ("phong_trao", "mã các phong trào"), ("tieu_chi_dat", "mã-bộ-tiêu-chí/mã-tiêu-chí"), ("tom_tat", "tóm tắt thành tích"), ("du_lieu_mau", "true nếu là dữ liệu mẫu hư cấu"),
     ), _honorees),
     OpenDataCollection("don-vi", "Đơn vị", (
         ("ma", "mã đơn vị"), ("ten", "tên"), ("loai", "mam_non, tieu_hoc, thcs, thpt, gdtx, phong, so hoặc khac"), ("xa, tinh", "địa danh tại ngày ap_dung_tu"),
-        ("ap_dung_tu", "ngày áp dụng các địa danh"), ("don_vi_cap_tren", "mã đơn vị cấp trên"), ("du_lieu_mau", "true nếu là dữ liệu mẫu hư cấu"),
+        ("ap_dung_tu", "ngày áp dụng các địa danh"), ("don_vi_cap_tren", "mã đơn vị cấp trên hiện nay"),
+        ("tu_ngay, den_ngay", "ngày thành lập, ngày cuối cùng hoạt động (nếu có)"), ("don_vi_ke_tiep", "mã đơn vị nhận lại đơn vị này khi sáp nhập"),
+        ("ten_truoc, truc_thuoc_truoc, tinh_truoc", "tên gọi, cơ quan quản lý (kể cả cấp huyện) và tỉnh trước đây: ten, tu_ngay, den_ngay"),
+        ("du_lieu_mau", "true nếu là dữ liệu mẫu hư cấu"),
     ), _units),
     OpenDataCollection("phong-trao", "Phong trào thi đua", (
         ("ma", "mã phong trào"), ("ten", "tên"), ("hinh_thuc", "thuong_xuyen hoặc chuyen_de"), ("tu_ngay, den_ngay", "thời gian (ISO 8601; chỉ năm khi văn bản không ghi ngày)"),
@@ -144,6 +157,7 @@ COLLECTIONS = [
     OpenDataCollection("danh-hieu", "Danh hiệu thi đua, hình thức khen thưởng", (
         ("ma", "mã"), ("ten", "tên gọi"), ("nhom", "danh_hieu_thi_dua, hinh_thuc_khen_thuong hoặc khen_thuong_hoc_sinh"), ("doi_tuong", "ca_nhan, tap_the hoặc ca_nhan_va_tap_the"),
         ("cap", "co_so, tinh_bo_nganh hoặc toan_quoc"), ("hang", "các hạng, nếu có"), ("tham_quyen", "cấp quyết định"),
+        ("ten_thanh_pho", "tên khi cơ quan quyết định là UBND thành phố trực thuộc trung ương"), ("tu_ngay, den_ngay", "được trao từ, đến ngày (khen thưởng của cấp huyện: đến 30/6/2025)"),
     ), _award_types),
     OpenDataCollection("van-ban", "Văn bản", (
         ("ma", "mã (tên tệp)"), ("url", "địa chỉ trang"), ("loai", "loại văn bản"), ("so_ky_hieu", "số, ký hiệu"), ("ngay_ban_hanh", "ngày ban hành (dự thảo, hoặc bản không ghi ngày, có thể chỉ có năm)"),

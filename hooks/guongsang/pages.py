@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from guongsang import urls
+from guongsang import unithistory, urls
 from guongsang.charts import bar_chart
 from guongsang.events import by_year
 from guongsang.linking import DocumentGroup, SiteModel
@@ -126,7 +126,10 @@ def generate_honoree_pages(site: SiteModel) -> list[GeneratedPage]:
     pages.append(GeneratedPage(urls.HONOREES, "Gương điển hình tiên tiến", "honoree-home.html", {"facets": site.facets}, in_nav=True))
     for facet in site.facets:
         for group in facet.groups:
-            pages += paginate(group.url, _group_title(facet.title, group), "honoree-index.html", group.profiles, "profiles", {"group": group, "facets": site.facets})
+            context = {"group": group, "facets": site.facets}
+            if facet.key == "don-vi":  # the unit's own page: its names and bodies over time
+                context["unit_facts"] = unithistory.facts(site.units, group.key)
+            pages += paginate(group.url, _group_title(facet.title, group), "honoree-index.html", group.profiles, "profiles", context)
     return pages
 
 
@@ -171,7 +174,7 @@ def generate_calendar_page(site: SiteModel) -> GeneratedPage:
 def generate_statistics_page(site: SiteModel) -> GeneratedPage:
     """Charts drawn here, once per build: the page's template only places them."""
     return GeneratedPage(
-        urls.STATISTICS, "Thống kê khen thưởng", "statistics.html", {"charts": [(t, bar_chart(t)) for t in site.tallies]}, in_nav=True
+        urls.STATISTICS, "Thống kê khen thưởng", "statistics.html", {"charts": [(t, bar_chart(t)) for t in site.tallies], "scope": site.statistics_scope}, in_nav=True
     )
 
 

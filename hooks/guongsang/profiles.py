@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from guongsang import consent, text, urls
+from guongsang.unithistory import NameAt, name_at
 from guongsang.images import PHOTO_WIDTHS, variant_url
 from guongsang.models import Award, AwardType, Campaign, ConsentScope, CriteriaItem, CriteriaSet, Honoree, Photo, SubjectType, Unit
 from guongsang.stories import Story
@@ -29,6 +30,10 @@ class AwardRow:
     issuer: str
     end_year: int
     campaign: str | None
+    day: date = date.min
+    """The day the award is dated by (its decision's, else the start of the achievement)."""
+    unit_then: str = ""
+    """The unit as named on the award's day ('… (nay là …)'), when it differs from its name today."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,8 @@ class Profile:
 
     honoree: Honoree
     unit: Unit
+    unit_name: NameAt
+    """The unit as named today: its name, or its last name and its successor's ('nay là …')."""
     awards: list[AwardRow]
     campaigns: list[Campaign]
     criteria: list[CriterionMet]
@@ -88,6 +95,21 @@ class Profile:
         return self.honoree.person_name
 
     @property
+    def is_unit(self) -> bool:
+        """The unit itself (a collective with no team name): its name is the unit's."""
+        return self.honoree.is_collective and not self.honoree.collective_name
+
+    @property
+    def affiliation(self) -> str:
+        """The unit to print after the name; empty for the unit itself, so no name is printed twice."""
+        return "" if self.is_unit else self.unit_name.label
+
+    @property
+    def search_names(self) -> str:
+        """The name and every name the unit bore, each once: a reader may know the school by its old name."""
+        return " ".join(dict.fromkeys([self.name, self.unit.name, *(f.name for f in self.unit.former_names)]))
+
+    @property
     def role(self) -> str:
         """'Giáo viên · Giáo viên Toán', or 'Tập thể'."""
         label = self.honoree.subject.label
@@ -121,8 +143,8 @@ class Profile:
     def description(self) -> str:
         """One line for share previews and search results."""
         highest = self.highest_award
-        parts = [self.role, self.unit.name] + ([f"{highest.title} ({highest.year})"] if highest else [])
-        return " · ".join(parts)
+        parts = [self.role, self.affiliation] + ([f"{highest.title} ({highest.year})"] if highest else [])
+        return " · ".join(part for part in parts if part)
 
 
 @dataclass(frozen=True)
@@ -148,9 +170,9 @@ class ProfileGroup:
         return urls.facet_url(self.facet, self.key)
 
 
-def award_rows(honoree: Honoree, award_types: dict[str, AwardType]) -> list[AwardRow]:
+def award_rows(honoree: Honoree, award_types: dict[str, AwardType], units: dict[str, Unit]) -> list[AwardRow]:
     """The awards of a record that stand (annulled ones disappear), as table rows."""
-    return [award_row(a, award_types[a.type]) for a in honoree.awards if not a.annulled and a.type in award_types]
+    return [award_row(a, award_types[a.type], units, honoree.unit) for a in honoree.awards if not a.annulled and a.type in award_types]
 
 
 def highest(rows: list[AwardRow]) -> AwardRow | None:
@@ -158,9 +180,11 @@ def highest(rows: list[AwardRow]) -> AwardRow | None:
     return max(rows, key=lambda a: (a.rank, a.end_year), default=None)
 
 
-def award_row(award: Award, award_type: AwardType) -> AwardRow:
-    title = f"{award_type.name} {award.grade.label}" if award.grade else award_type.name
+def award_row(award: Award, award_type: AwardType, units: dict[str, Unit], unit_id: str) -> AwardRow:
     decision = award.decision
+    name = award_type.name_for(decision.issuer if decision else "")
+    title = f"{name} {award.grade.label}" if award.grade else name
+    unit = name_at(units, unit_id, award.day)
     return AwardRow(
         year=f"Năm học {award.school_year}" if award.school_year else str(award.period[0]),
         title=title,
@@ -171,6 +195,8 @@ def award_row(award: Award, award_type: AwardType) -> AwardRow:
         issuer=decision.issuer if decision else "",
         end_year=award.period[1],
         campaign=award.campaign,
+        day=award.day,
+        unit_then=unit.label if unit.then != units[unit_id].name else "",
     )
 
 
@@ -187,7 +213,7 @@ def build_profiles(
     for honoree in honorees:
         if not consent.is_public(honoree, today):
             continue
-        awards = award_rows(honoree, award_types)
+        awards = award_rows(honoree, award_types, units)
         awards.sort(key=lambda row: (row.end_year, row.rank), reverse=True)
         campaign_ids = list(dict.fromkeys([*honoree.campaigns, *(a.campaign for a in honoree.awards if a.campaign and not a.annulled)]))
         criteria = []
@@ -196,7 +222,8 @@ def build_profiles(
             criteria_set = criteria_sets[set_id]
             criteria.append(CriterionMet(criteria_set, next(i for i in criteria_set.items if i.id == item_id)))
         photo = honoree.photo if honoree.photo and consent.allows(honoree, ConsentScope.PHOTO, today) else None
-        profiles.append(Profile(honoree, units[honoree.unit], awards, [campaigns[c] for c in campaign_ids], criteria, photo))
+        unit_name = name_at(units, honoree.unit, today)
+        profiles.append(Profile(honoree, units[honoree.unit], unit_name, awards, [campaigns[c] for c in campaign_ids], criteria, photo))
     return profiles
 
 
@@ -205,7 +232,7 @@ def build_facets(profiles: list[Profile], award_types: dict[str, AwardType]) -> 
     by: dict[str, dict[str, list[Profile]]] = {facet: defaultdict(list) for facet in urls.FACETS}
     labels: dict[tuple[str, str], str] = {}
     for profile in profiles:
-        _add(by, labels, "don-vi", profile.unit.id, profile.unit.name, profile)
+        _add(by, labels, "don-vi", profile.unit.id, profile.unit_name.label, profile)
         for year in sorted({row.end_year for row in profile.awards}, reverse=True):
             _add(by, labels, "nam", str(year), f"Năm {year}", profile)
         for campaign in profile.campaigns:

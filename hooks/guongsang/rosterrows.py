@@ -66,13 +66,14 @@ def _unit_key(text: str) -> str:
 class _Lookup:
     """Ids by the keys of their spellings; a miss comes back with the closest names, for the message."""
 
-    def __init__(self, names: dict[str, str], read: Callable[[str], str]) -> None:
-        """``names``: id -> name; both are accepted, read by ``read``."""
+    def __init__(self, names: dict[str, str], read: Callable[[str], str], others: dict[str, list[str]] | None = None) -> None:
+        """``names``: id -> name; both are accepted, read by ``read``, and the ``others`` names of an id
+        (a unit's former names: a list of 2022 awards names the school as it was then)."""
         self.read = read
         self.names = names
         self.keys: dict[str, set[str]] = {}
         for record_id, name in names.items():
-            for spelling in (name, record_id):
+            for spelling in (name, record_id, *(others or {}).get(record_id, ())):
                 self.keys.setdefault(read(spelling), set()).add(record_id)
 
     def find(self, text: str) -> str | list[str]:
@@ -93,8 +94,9 @@ class Vocabulary:
     """The project's units, award types and campaigns, found by the names offices write."""
 
     def __init__(self, data: DataSet) -> None:
-        self.units = _Lookup({i: e.record.name for i, e in data.units.items()}, _unit_key)
-        self.awards = _Lookup({i: e.record.name for i, e in data.award_types.items()}, _words)
+        units, award_types = data.units.items(), data.award_types.items()
+        self.units = _Lookup({i: e.record.name for i, e in units}, _unit_key, {i: [f.name for f in e.record.former_names] for i, e in units})
+        self.awards = _Lookup({i: e.record.name for i, e in award_types}, _words, {i: [e.record.city_name] for i, e in award_types if e.record.city_name})
         self.campaigns = _Lookup({i: e.record.name for i, e in data.campaigns.items()}, _words)
         self.award_types = {i: e.record for i, e in data.award_types.items()}
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Collection, Iterable
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 from pathlib import Path
 
@@ -22,6 +22,8 @@ from guongsang.stories import Story
 from guongsang.suggest import suggest
 from guongsang.text import short_date
 
+
+_DAY = timedelta(days=1)
 
 _PARTY_WORDS = {ConsentParty.GUARDIAN: "cha, mẹ hoặc người giám hộ", ConsentParty.SELF: "chính người đó"}
 _SCOPE_WORDS = {ConsentScope.NAME: "tên", ConsentScope.SCHOOL: "trường, lớp", ConsentScope.PHOTO: "ảnh", ConsentScope.STORY: "câu chuyện"}
@@ -70,6 +72,7 @@ class _Checker:
         for entry in self.data.units.values():
             if entry.record.parent:
                 self.exists(entry, ("don_vi_cap_tren",), entry.record.parent, self.data.units, "đơn vị", "data/don-vi/")
+            self._unit_history(entry)
         for loop in _parent_loops(self.data.units):
             for at, unit_id in enumerate(loop):  # at each member, whose line may be the one to fix
                 members = " → ".join([*loop[at:], *loop[:at], unit_id])
@@ -77,6 +80,85 @@ class _Checker:
                     self.data.units[unit_id], ("don_vi_cap_tren",),
                     f"đơn vị cấp trên tạo thành vòng lặp ({members}); một đơn vị không thể là cấp trên của chính nó",
                 )
+
+    def _unit_history(self, entry: Entry[Unit]) -> None:
+        """Dates of a unit: its life, its names one after the other without gap or overlap, its successor."""
+        unit = entry.record
+        if unit.start and unit.end and unit.end < unit.start:
+            self.error(entry, ("den_ngay",), f"'den_ngay' ({short_date(unit.end)}) đứng trước ngày thành lập 'tu_ngay' ({short_date(unit.start)})")
+            return
+        for key, periods, what in (
+            ("ten_truoc", unit.former_names, "tên"), ("truc_thuoc_truoc", unit.former_parents, "cơ quan quản lý"),
+            ("tinh_truoc", unit.former_provinces, "tỉnh"),
+        ):
+            for i, period in enumerate(periods):
+                at = (key, i)
+                if period.start and period.end < period.start:
+                    self.error(entry, (*at, "den_ngay"), f"{what} '{period.name}': 'den_ngay' ({short_date(period.end)}) đứng trước 'tu_ngay' ({short_date(period.start)})")
+                elif i and period.end <= periods[i - 1].end:
+                    self.error(entry, (*at, "den_ngay"), f"'{key}' xếp theo thời gian, cũ trước mới sau: {what} '{period.name}' kết thúc trước {what} '{periods[i - 1].name}' ở dòng trên; đổi chỗ hai mục")
+                elif i and period.start and period.start <= periods[i - 1].end:
+                    self.error(entry, (*at, "tu_ngay"), (
+                        f"{what} '{period.name}' bắt đầu ngày {short_date(period.start)}, khi {what} '{periods[i - 1].name}' còn dùng"
+                        f" (đến {short_date(periods[i - 1].end)}); hai thời kỳ chồng lên nhau: sửa 'tu_ngay' thành {short_date(periods[i - 1].end + _DAY)}"
+                    ))
+                elif i and key == "ten_truoc" and period.start and period.start > periods[i - 1].end + _DAY:
+                    self.error(entry, (*at, "tu_ngay"), (
+                        f"từ {short_date(periods[i - 1].end + _DAY)} đến {short_date(period.start - _DAY)} đơn vị không có tên nào:"
+                        f" sửa 'tu_ngay' thành {short_date(periods[i - 1].end + _DAY)} hoặc thêm tên gọi của thời kỳ đó"
+                    ))
+            if key != "ten_truoc" or not periods:
+                continue
+            first, last = periods[0], periods[-1]
+            if unit.start and first.start and first.start < unit.start:
+                self.error(entry, (key, 0, "tu_ngay"), f"tên '{first.name}' dùng từ {short_date(first.start)}, trước khi đơn vị thành lập ({short_date(unit.start)}, 'tu_ngay'); sửa một trong hai ngày")
+            if unit.start and first.end < unit.start:
+                self.error(entry, (key, 0, "den_ngay"), f"tên '{first.name}' dùng đến {short_date(first.end)}, trước khi đơn vị thành lập ({short_date(unit.start)}, 'tu_ngay'); sửa một trong hai ngày")
+            if unit.end and last.end >= unit.end:
+                self.error(entry, (key, len(periods) - 1, "den_ngay"), (
+                    f"tên '{last.name}' dùng đến {short_date(last.end)}, khi đơn vị chỉ hoạt động đến {short_date(unit.end)}:"
+                    f" tên hiện nay '{unit.name}' không còn ngày nào; sửa 'den_ngay' của tên cũ"
+                ))
+        if unit.successor:
+            self._successor(entry)
+
+    def _successor(self, entry: Entry[Unit]) -> None:
+        unit = entry.record
+        at = ("don_vi_ke_tiep",)
+        if unit.successor == unit.id:
+            self.error(entry, at, "đơn vị không thể là đơn vị kế tiếp của chính nó; ghi mã đơn vị đã nhận lại đơn vị này")
+            return
+        if not self.exists(entry, at, unit.successor, self.data.units, "đơn vị", "data/don-vi/"):
+            return
+        if unit.end is None:
+            self.error(entry, at, "đơn vị có đơn vị kế tiếp là đơn vị đã ngừng hoạt động: thêm 'den_ngay' (ngày cuối cùng, ví dụ 2025-06-30)")
+            return
+        successor = self.data.units[unit.successor].record
+        if successor.start and successor.start > unit.end + _DAY:
+            self.error(entry, at, (
+                f"đơn vị kế tiếp '{successor.id}' thành lập ngày {short_date(successor.start)}, sau ngày đơn vị này ngừng"
+                f" hoạt động ({short_date(unit.end)}); kiểm tra 'den_ngay' hoặc mã đơn vị kế tiếp"
+            ))
+        if successor.end and successor.end <= unit.end and not successor.successor:
+            self.error(entry, at, f"đơn vị kế tiếp '{successor.id}' đã ngừng hoạt động ngày {short_date(successor.end)}, không nhận lại được đơn vị này; kiểm tra mã")
+        seen = [unit.id]
+        current: Unit | None = successor
+        while current is not None and current.id not in seen:
+            seen.append(current.id)
+            current = self.data.units[current.successor].record if current.successor in self.data.units else None
+        if current is not None and current.id == unit.id:
+            self.error(entry, at, f"đơn vị kế tiếp tạo thành vòng lặp ({' → '.join([*seen, unit.id])}); đơn vị sau không thể sáp nhập ngược vào đơn vị trước")
+
+    def _existed(self, entry: Entry, at: tuple[str | int, ...], unit_id: str, first: date, last: date, what: str) -> None:
+        """An event of ``first``–``last`` (an award, a conference) at a unit that existed then."""
+        unit = self.data.units[unit_id].record
+        if unit.start and unit.end and unit.end < unit.start:
+            return  # the unit's own dates are reported at its line
+        if unit.start and last < unit.start:
+            self.error(entry, at, f"{what} có trước ngày đơn vị '{unit_id}' thành lập ({short_date(unit.start)}, 'tu_ngay' trong {self.data.units[unit_id].path}); kiểm tra ngày hoặc đơn vị")
+        elif unit.end and first > unit.end:
+            after = f"; từ ngày {short_date(unit.end + _DAY)} ghi đơn vị kế tiếp '{unit.successor}'" if unit.successor else "; kiểm tra ngày hoặc đơn vị"
+            self.error(entry, at, f"{what} có sau ngày đơn vị '{unit_id}' ngừng hoạt động ({short_date(unit.end)}, 'den_ngay' trong {self.data.units[unit_id].path}){after}")
 
     def campaigns(self) -> None:
         for entry in self.data.campaigns.values():
@@ -148,7 +230,8 @@ class _Checker:
         """References, then the plan's numbers (``quy_dinh``): each rule only when the plan sets it."""
         for entry in self.data.conferences.values():
             conference = entry.record
-            self.exists(entry, ("don_vi",), conference.organizer, self.data.units, "đơn vị", "data/don-vi/")
+            if self.exists(entry, ("don_vi",), conference.organizer, self.data.units, "đơn vị", "data/don-vi/") and conference.date:
+                self._existed(entry, ("don_vi",), conference.organizer, conference.date, conference.date, f"hội nghị ngày {short_date(conference.date)}")
             if conference.plan:
                 self.exists(entry, ("van_ban",), conference.plan, self.documents, "văn bản", "content/van-ban/")
             for i, member in enumerate(conference.presidium):
@@ -225,7 +308,12 @@ class _Checker:
                     old_owner[old] = entry
             self._names(entry)
             self._consent(entry)
-            self.exists(entry, ("don_vi",), honoree.unit, self.data.units, "đơn vị", "data/don-vi/")
+            if self.exists(entry, ("don_vi",), honoree.unit, self.data.units, "đơn vị", "data/don-vi/"):
+                for i, award in enumerate(honoree.awards):
+                    if (award.year is None) == (award.school_year is None):
+                        continue  # no achievement date: reported in _award
+                    start, end = award.span
+                    self._existed(entry, ("khen_thuong", i, "nam_hoc" if award.school_year else "nam"), honoree.unit, start, end, f"khen thưởng {_achievement(award)}")
             for i, campaign in enumerate(honoree.campaigns):
                 if self.exists(entry, ("phong_trao", i), campaign, self.data.campaigns, "phong trào", "data/phong-trao/"):
                     subjects = self.data.campaigns[campaign].record.subjects
@@ -327,6 +415,15 @@ class _Checker:
             self.error(entry, (*at, "hang"), f"'{award_type.name}' không chia hạng; xóa dòng 'hang'")
         if honoree.published and award_type.needs_decision and award.decision is None and not award.annulled:
             self.error(entry, at, f"hồ sơ công khai: khen thưởng '{award_type.name}' cần 'quyet_dinh' (so, ngay, co_quan), ví dụ so: 1234/QĐ-UBND")
+        if award_type.valid_until and award.day > award_type.valid_until:
+            self.error(entry, (*at, "quyet_dinh", "ngay") if award.decision else at, (
+                f"'{award_type.name}' chỉ được trao đến ngày {short_date(award_type.valid_until)} ('den_ngay' trong {self.data.award_types[award.type].path});"
+                f" khen thưởng ngày {short_date(award.day)} cần loại khen thưởng khác, ví dụ của cơ quan cấp tỉnh hoặc cấp xã hiện nay"
+            ))
+        if award_type.valid_from and award.day < award_type.valid_from:
+            self.error(entry, (*at, "quyet_dinh", "ngay") if award.decision else at, (
+                f"'{award_type.name}' chỉ được trao từ ngày {short_date(award_type.valid_from)}; khen thưởng ngày {short_date(award.day)} cần loại khen thưởng khác"
+            ))
         first, last = award.period
         if award.decision:
             if not numbers.is_reference_number(award.decision.number):
