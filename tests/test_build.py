@@ -292,7 +292,7 @@ def test_failed_build_keeps_the_previous_site(tmp_path):
     result = run_script("build", root)
     assert result.returncode == 1
     assert (
-        "content/van-ban/2020-237-kh-sgddt.md:7:16: lỗi: trường 'ngay_ban_hanh' (Ngày ban hành):"
+        "content/van-ban/2020-237-kh-sgddt.md:8:16: lỗi: trường 'ngay_ban_hanh' (Ngày ban hành):"
         " ngày '2020-02-31' không có thật trên lịch"
     ) in result.stderr
     assert "Dựng trang thất bại: site/ cũ được giữ nguyên" in result.stderr

@@ -215,10 +215,10 @@ def test_plan_001_rules_sit_at_their_level(demo_site):
 def test_delegates_summary_gives_main_achievement_and_decision(demo_site):
     html = page(demo_site, "hoi-nghi/hoi-nghi-dien-hinh-tien-tien-2025")
     above = html.split('<h2 id="cap-tren">')[1]
-    row = re.search(r"<tr>\s*<th scope=\"row\"><a [^>]*>Đặng Văn Khoa</a></th>.*?</tr>", above, re.S).group()
+    row = re.search(r"<tr>\s*<th scope=\"row\"><a [^>]*>Ngô Thị Lan Anh</a></th>.*?</tr>", above, re.S).group()
     cells = [unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
-    assert cells[2].startswith("Thầy nhiều năm tham gia bồi dưỡng học sinh giỏi môn Toán")
-    assert cells[4] == "3412/QĐ-BGDĐT ngày 28/10/2024 của Bộ Giáo dục và Đào tạo"
+    assert cells[2].startswith("Cô tổ chức câu lạc bộ đọc và viết cho học sinh")
+    assert cells[4] == "3187/QĐ-UBND ngày 15/11/2024 của UBND thành phố Hải Phòng"
 
 
 def test_conference_page_shows_the_programme_the_people_and_the_testimonies(demo_site):
@@ -228,9 +228,9 @@ def test_conference_page_shows_the_programme_the_people_and_the_testimonies(demo
     assert "<td>300 (tối đa 300)</td>" in html and "<td>72%</td>" in html
     presidium = re.search(r'<h2 id="doan-chu-tich">.*?</ul>', html, re.S).group()
     assert presidium.count("<li>") == 7 and presidium.count("điển hình tiên tiến</span>") == 3
-    assert '<a href="../../guong/dang-van-khoa-thpt-le-quy-don/">Đặng Văn Khoa</a>' in presidium
+    assert '<a href="../../guong/ngo-thi-lan-anh-thpt-hoa-phuong/">Ngô Thị Lan Anh</a>' in presidium
     testimonies = re.search(r'<h2 id="tham-luan">.*?</ol>', html, re.S).group()
-    assert "<strong>Thư viện thân thiện, lan tỏa văn hóa đọc</strong>: <a href=\"../../guong/pham-thi-thu-trang-thpt-le-quy-don/\">" in testimonies
+    assert "<strong>Phòng thí nghiệm luôn sẵn sàng cho giờ thực hành</strong>: <a href=\"../../guong/dinh-thi-hue-thpt-hoa-phuong/\">" in testimonies
     above = html.split('<h2 id="cap-tren">')[1]
     assert above.count('<th scope="row"><a href="../../guong/') == 3
     index = page(demo_site, "hoi-nghi")

@@ -309,3 +309,33 @@ def test_issued_text_may_lack_number_day_and_name(tmp_path):
         .replace("    ngay: 2022-06-15\n", "")
     )
     assert check(tmp_path, {P: issued}) == []
+
+
+ISSUER = "ma: so-gddt-quang-nam\nten: Sở Giáo dục và Đào tạo tỉnh Quảng Nam\nloai: so\ntinh: Quảng Nam\nden_ngay: 2025-06-30\n"
+"""A department that ended on 30/6/2025 (Quảng Nam merged into Đà Nẵng)."""
+
+
+@pytest.mark.parametrize(("issuing", "date", "expected"), [
+    ("so-gddt-quang-nam", "2024-03-05", []),
+    ("so-gddt-quang-nam", "2024", []),
+    ("so-gddt-quang-nam", "2025", []),  # any day of 2025 up to 30/6 may be the date: not refused
+    ("so-gddt-quangnam", "2024-03-05", [
+        f"{P}:5:18: lỗi: không có đơn vị mã 'so-gddt-quangnam' trong data/don-vi/; có phải ý bạn là 'so-gddt-quang-nam'?"
+    ]),
+    ("so-gddt-quang-nam", "2025-09-12", [
+        f"{P}:5:18: lỗi: văn bản ban hành ngày 12/9/2025 có sau ngày đơn vị 'so-gddt-quang-nam' ngừng hoạt động"
+        " (30/6/2025, 'den_ngay' trong data/don-vi/so-gddt-quang-nam.yaml); kiểm tra ngày hoặc đơn vị"
+    ]),
+    ("so-gddt-quang-nam", "2026", [
+        f"{P}:5:18: lỗi: văn bản ban hành năm 2026 có sau ngày đơn vị 'so-gddt-quang-nam' ngừng hoạt động"
+        " (30/6/2025, 'den_ngay' trong data/don-vi/so-gddt-quang-nam.yaml); kiểm tra ngày hoặc đơn vị"
+    ]),
+], ids=["valid", "year only", "year of the end", "unknown id", "dated after the end", "year after the end"])
+def test_issuing_unit_exists_on_the_documents_date(tmp_path, issuing, date, expected):
+    """'don_vi_ban_hanh' names a unit of data/don-vi/ that existed on the document's date (every day it may be)."""
+    status = "trang_thai: ban_hanh" if len(date) > 4 else "trang_thai: ban_hanh_thieu_so_ngay"
+    source = edited("SỞ GIÁO DỤC VÀ ĐÀO TẠO\n", f"SỞ GIÁO DỤC VÀ ĐÀO TẠO\ndon_vi_ban_hanh: {issuing}\n")
+    source = source.replace("ngay_ban_hanh: 2024-03-05", f"ngay_ban_hanh: {date}").replace("trang_thai: ban_hanh", status)
+    if len(date) == 4:
+        source = source.replace("so_ky_hieu: 12/KH-SGDĐT\n", "")
+    assert check(tmp_path, {P: source, "data/don-vi/so-gddt-quang-nam.yaml": ISSUER}) == expected

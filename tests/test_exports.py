@@ -25,13 +25,13 @@ def test_achievement_summary_has_one_row_per_delegate(project, tmp_path):
     assert rows[0][0].startswith("Trích ngang thành tích đại biểu cử đi dự cấp trên: HỘI NGHỊ ĐIỂN HÌNH TIÊN TIẾN")
     assert rows[1] == ("STT", "Họ và tên", "Năm sinh", "Giới tính", "Chức vụ, đơn vị công tác", "Thành tích chính", "Danh hiệu cao nhất", "Số, ngày quyết định")
     people = rows[2:5]
-    assert [row[1] for row in people] == ["Đặng Văn Khoa", "Võ Thị Kim Phượng", "Lê Thị Kim Oanh"]
-    assert people[0][6] == "Bằng khen của Bộ trưởng Bộ Giáo dục và Đào tạo (2024)"
-    assert people[0][7] == "3412/QĐ-BGDĐT ngày 28/10/2024 của Bộ Giáo dục và Đào tạo"
+    assert [row[1] for row in people] == ["Ngô Thị Lan Anh", "Vũ Đức Thắng", "Đinh Thị Huệ"]
+    assert people[0][6] == "Bằng khen của Chủ tịch UBND thành phố (2024)"
+    assert people[0][7] == "3187/QĐ-UBND ngày 15/11/2024 của UBND thành phố Hải Phòng"
     assert rows[-1][0].startswith("Năm sinh và giới tính để trống")
     with (tmp_path / f"trich-ngang-{CONFERENCE}.csv").open(encoding="utf-8-sig", newline="") as f:
         table = list(csv.reader(f))
-    assert len(table) == 4 and table[1][1] == "Đặng Văn Khoa" and table[1][4].endswith("Trường THPT Lê Quý Đôn (mẫu)")
+    assert len(table) == 4 and table[1][1] == "Ngô Thị Lan Anh" and table[1][4].endswith("Trường THPT Hoa Phượng (mẫu)")
 
 
 def test_award_statistics_count_by_type_and_year(project, tmp_path):

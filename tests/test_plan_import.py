@@ -31,8 +31,9 @@ CASES = {
              "so_ky_hieu": "/KH-SGDĐT", "dia_danh": "Quảng Nam", "ngay_ban_hanh": "2024"}),
     "004": ("2021-1729-kh-sgddt.md", {"co_quan_chu_quan": "UBND TỈNH HƯNG YÊN", "co_quan_ban_hanh": "SỞ GIÁO DỤC VÀ ĐÀO TẠO"}),
 }
-HAND_ADDED = ("thoi_han", "hang_nam", "su_kien", "phong_trao")
-"""Keys of the demo documents that editors added after the import: deadlines, milestones and campaign links."""
+HAND_ADDED = ("thoi_han", "hang_nam", "su_kien", "phong_trao", "don_vi_ban_hanh")
+"""Keys of the demo documents that editors added after the import: deadlines, milestones, campaign links and
+the issuing unit's record (an id the text does not print)."""
 
 
 def front_matter(path: Path) -> dict[str, object]:

@@ -74,7 +74,7 @@ def test_chart_labels_are_readable_on_a_phone_and_a_desktop(demo_site, serve, br
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(f"{serve(demo_site)}thong-ke/")
     texts = page.evaluate(_RENDERED_TEXT)
-    assert {t["chart"] for t in texts} == {f"bieu-do-{key}" for key in ("theo-nam", "theo-danh-hieu", "theo-don-vi", "theo-doi-tuong")}
+    assert {t["chart"] for t in texts} == {f"bieu-do-{key}" for key in ("theo-nam", "theo-danh-hieu", "theo-don-vi", "theo-doi-tuong", "theo-tinh")}
     small = [(t["chart"], t["text"], round(t["px"], 1)) for t in texts if t["px"] < 12]
     assert not small
     assert all(t["inside"] for t in texts), [t for t in texts if not t["inside"]]

@@ -9,6 +9,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import pytest
 from conftest import make_project
 
 from guongsang.models import Unit
@@ -68,14 +69,57 @@ def test_a_successor_loop_is_named_and_naming_stays_finite(tmp_path):
 
 def test_an_organiser_that_did_not_exist_on_the_conference_day(tmp_path):
     """A conference dated before its organiser was founded is an error at the organiser line of the conference."""
-    unit = (ROOT / "data/don-vi/so-gddt-mau.yaml").read_text(encoding="utf-8")
-    root = make_project(tmp_path, files={"data/don-vi/so-gddt-mau.yaml": unit + "tu_ngay: 2025-07-01\n"})
+    unit = (ROOT / "data/don-vi/so-gddt-can-tho.yaml").read_text(encoding="utf-8")
+    root = make_project(tmp_path, files={"data/don-vi/so-gddt-can-tho.yaml": unit + "tu_ngay: 2020-06-01\n"})
     messages = [str(d) for d in load_project(ProjectPaths.at(root)).report.diagnostics]
     line = next(i for i, text in enumerate((ROOT / "data/hoi-nghi/hoi-nghi-dien-hinh-tien-tien-2020.yaml").read_text(encoding="utf-8").splitlines(), 1) if text.startswith("don_vi:"))
     assert (
-        f"data/hoi-nghi/hoi-nghi-dien-hinh-tien-tien-2020.yaml:{line}:9: lỗi: hội nghị ngày 22/5/2020 có trước ngày đơn vị 'so-gddt-mau'"
-        " thành lập (01/7/2025, 'tu_ngay' trong data/don-vi/so-gddt-mau.yaml); kiểm tra ngày hoặc đơn vị"
+        f"data/hoi-nghi/hoi-nghi-dien-hinh-tien-tien-2020.yaml:{line}:9: lỗi: hội nghị ngày 22/5/2020 có trước ngày đơn vị 'so-gddt-can-tho'"
+        " thành lập (01/6/2020, 'tu_ngay' trong data/don-vi/so-gddt-can-tho.yaml); kiểm tra ngày hoặc đơn vị"
     ) in messages
+
+
+def test_an_organiser_that_had_ended_by_the_conference_day(tmp_path):
+    """Organised by a department merged away before the day: the error names the successor to write instead."""
+    conference = (ROOT / "data/hoi-nghi/hoi-nghi-dien-hinh-tien-tien-2025.yaml").read_text(encoding="utf-8")
+    conference = conference.replace("don_vi: so-gddt-hai-phong", "don_vi: so-gddt-quang-nam").replace("ngay: 2025-04-25", "ngay: 2025-08-15")
+    root = make_project(tmp_path, files={"data/hoi-nghi/hoi-nghi-dien-hinh-tien-tien-2025.yaml": conference})
+    messages = [str(d) for d in load_project(ProjectPaths.at(root)).report.diagnostics]
+    line = next(i for i, text in enumerate(conference.splitlines(), 1) if text.startswith("don_vi:"))
+    assert (
+        f"data/hoi-nghi/hoi-nghi-dien-hinh-tien-tien-2025.yaml:{line}:9: lỗi: hội nghị ngày 15/8/2025 có sau ngày đơn vị 'so-gddt-quang-nam'"
+        " ngừng hoạt động (30/6/2025, 'den_ngay' trong data/don-vi/so-gddt-quang-nam.yaml); từ ngày 01/7/2025 ghi đơn vị kế tiếp 'so-gddt-da-nang'"
+    ) in messages
+
+
+def test_a_document_shows_its_issuer_as_named_then_outside_the_printed_header(demo_site):
+    """The Quảng Nam plan of 2024: the facts box names Sở GDĐT tỉnh Quảng Nam, now Đà Nẵng's; the header stays as printed."""
+    page = (demo_site / "van-ban/2024-quang-nam-phat-dong-phong-trao-thi-dua/index.html").read_text(encoding="utf-8")
+    header = re.search(r'<td class="vb-dau__co-quan">.*?</td>', page, re.S).group()
+    assert re.sub(r"<[^>]+>|\s+", " ", header).split() == "UBND TỈNH QUẢNG NAM SỞ GIÁO DỤC VÀ ĐÀO TẠO".split()
+    assert (
+        "<dt>Cơ quan ban hành</dt><dd>Sở Giáo dục và Đào tạo tỉnh Quảng Nam (nay là Sở Giáo dục và Đào tạo thành phố Đà Nẵng)</dd>"
+    ) in page
+    cantho = (demo_site / "van-ban/2020-237-kh-sgddt/index.html").read_text(encoding="utf-8")
+    assert "<dt>Cơ quan ban hành</dt><dd>Sở Giáo dục và Đào tạo thành phố Cần Thơ</dd>" in cantho  # same name now: no 'nay là'
+
+
+@pytest.mark.parametrize(("conference", "organiser", "city_units"), [
+    ("hoi-nghi-dien-hinh-tien-tien-2020", "Sở Giáo dục và Đào tạo thành phố Cần Thơ", {"thpt-my-khanh", "th-an-binh"}),
+    ("hoi-nghi-dien-hinh-tien-tien-2025", "Sở Giáo dục và Đào tạo thành phố Hải Phòng", {"thpt-hoa-phuong"}),
+])
+def test_conference_is_organised_by_the_department_of_its_plan(demo_site, conference, organiser, city_units):
+    """Each demo conference: the department whose plan it follows, existing on the day; its people from that city's units."""
+    page = (demo_site / f"hoi-nghi/{conference}/index.html").read_text(encoding="utf-8")
+    assert f"<dt>Đơn vị tổ chức</dt><dd>{organiser}</dd>" in page
+    site = load_project(ProjectPaths.at(ROOT)).site
+    view = next(v for v in site.conferences if v.conference.id == conference)
+    day = view.conference.date
+    assert view.organizer.exists_on(day)
+    people = [s.profile for s in view.presidium if s.profile] + [t.profile for t in view.testimonies] + view.delegates
+    assert len(people) == len(view.conference.delegates_above) + len(view.conference.testimonies) + sum(1 for m in view.conference.presidium if m.honoree)
+    assert {p.unit.id for p in people} <= city_units
+    assert all(site.units[u].exists_on(day) for u in city_units)
 
 
 def test_demo_awards_show_the_unit_as_named_on_their_day(demo_site):

@@ -91,6 +91,7 @@ _REFERENCES: _References = {
     (Honoree, "don_vi"): UNITS.schema,
     (Honoree, "phong_trao"): CAMPAIGNS.schema,
     (DocumentMeta, "phong_trao"): CAMPAIGNS.schema,
+    (DocumentMeta, "don_vi_ban_hanh"): UNITS.schema,
     (StoryMeta, "guong"): HONOREES.schema,
 }
 

@@ -20,6 +20,7 @@ from guongsang.profiles import Facet, Link, Profile, build_facets, build_profile
 from guongsang.records import DataSet
 from guongsang.redirects import Redirect, collect_redirects
 from guongsang.stories import Story, Tag
+from guongsang.unithistory import NameAt, name_at
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class SiteModel:
     """Per document ``src_uri``: its legal bases, resolved."""
     cited_by: dict[str, list[Document]] = field(default_factory=dict)
     """Per document ``src_uri``: the documents on the site that cite it."""
+    issued_by: dict[str, NameAt] = field(default_factory=dict)
+    """Per document ``src_uri`` naming its issuing unit: the unit as named on the document's date ('nay là …')."""
     years: list[DocumentGroup] = field(default_factory=list)
     issuers: list[DocumentGroup] = field(default_factory=list)
     organization: Organization | None = None
@@ -149,6 +152,10 @@ def link_site(documents: list[Document], data: DataSet, stories: list[Story], re
         site.campaign_views = build_campaigns(site.campaigns, by_id, site.criteria_sets, site.award_types, site.profiles)
         site.criteria_pages = build_criteria_pages(site.criteria_sets, by_id, site.profiles)
         conferences = {k: e.record for k, e in data.conferences.items()}
+        # A date known only by its year or month: the first day it can be (a name is never guessed from a later day).
+        site.issued_by = {
+            d.src_uri: name_at(site.units, d.meta.issuing_unit, d.meta.date.earliest) for d in ordered if d.meta.issuing_unit
+        }
         site.conferences = build_conferences(conferences, site.units, by_id, site.profiles_by_id)
         site.events = collect_events(site)
         site.sources = _sources(site, data)

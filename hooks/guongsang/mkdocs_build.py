@@ -243,6 +243,7 @@ def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
         context["document"] = document
         context["citations"] = site.citations.get(document.src_uri, [])
         context["cited_by"] = site.cited_by.get(document.src_uri, [])
+        context["issued_by"] = site.issued_by.get(document.src_uri)
         preview = Share(document.display_title, f"{document.issuer} · {document.plain_title}")
         search_keys = f"{document.meta.number} {document.meta.signer.name or ''} {document.meta.issuing_body} {document.meta.parent_body}"
     elif story:

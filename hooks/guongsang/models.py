@@ -252,6 +252,10 @@ class DocumentMeta(Record):
     issuing_body: str = Field(
         alias="co_quan_ban_hanh", title="Cơ quan ban hành", description="Ví dụ: SỞ GIÁO DỤC VÀ ĐÀO TẠO."
     )
+    issuing_unit: Id | None = Field(
+        None, alias="don_vi_ban_hanh", title="Đơn vị ban hành",
+        description="Mã của cơ quan ban hành trong data/don-vi/, ví dụ so-gddt-quang-nam: trang ghi tên tại ngày ban hành, kèm '(nay là …)' nếu đã đổi.",
+    )
     number: str = Field(
         "", alias="so_ky_hieu", title="Số, ký hiệu",
         description="Ví dụ: 237/KH-SGDĐT. Dự thảo có thể để trống số: /KH-SGDĐT. Bản không ghi số: bỏ trường này.",

@@ -118,7 +118,8 @@ def _documents(site: SiteModel) -> list[dict[str, Any]]:
     return [
         {
             "ma": d.id, "url": d.url, "loai": d.meta.doc_type, "so_ky_hieu": d.meta.number or None, "ngay_ban_hanh": str(d.meta.date),
-            "co_quan_chu_quan": d.meta.parent_body, "co_quan_ban_hanh": d.meta.issuing_body, "trich_yeu": d.plain_title,
+            "co_quan_chu_quan": d.meta.parent_body, "co_quan_ban_hanh": d.meta.issuing_body,
+            "don_vi_ban_hanh": d.meta.issuing_unit, "trich_yeu": d.plain_title,
             "trang_thai": d.meta.status.value, "nguoi_ky": " ".join(d.signer_lines + ([d.meta.signer.name] if d.meta.signer.name else [])),
         }
         for d in site.documents
@@ -161,7 +162,7 @@ COLLECTIONS = [
     ), _award_types),
     OpenDataCollection("van-ban", "Văn bản", (
         ("ma", "mã (tên tệp)"), ("url", "địa chỉ trang"), ("loai", "loại văn bản"), ("so_ky_hieu", "số, ký hiệu"), ("ngay_ban_hanh", "ngày ban hành (dự thảo, hoặc bản không ghi ngày, có thể chỉ có năm)"),
-        ("co_quan_chu_quan, co_quan_ban_hanh", "cơ quan"), ("trich_yeu", "trích yếu"), ("trang_thai", "du_thao, ban_hanh hoặc het_hieu_luc"), ("nguoi_ky", "khối chữ ký"),
+        ("co_quan_chu_quan, co_quan_ban_hanh", "cơ quan"), ("don_vi_ban_hanh", "mã đơn vị ban hành trong don-vi.json, nếu có"), ("trich_yeu", "trích yếu"), ("trang_thai", "du_thao, ban_hanh hoặc het_hieu_luc"), ("nguoi_ky", "khối chữ ký"),
     ), _documents),
     OpenDataCollection("cau-chuyen", "Câu chuyện người tốt, việc tốt", (
         ("ma", "mã (tên tệp)"), ("url", "địa chỉ trang"), ("tieu_de", "tiêu đề"), ("ngay", "ngày đăng"), ("tac_gia", "tác giả"), ("guong", "mã các hồ sơ được kể"), ("the", "các thẻ"), ("tom_tat", "tóm tắt"),

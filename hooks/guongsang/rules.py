@@ -54,6 +54,10 @@ class _Checker:
         mark = entry.mark(*field_path)
         self.report.warning(entry.path, mark.line, mark.col, message)
 
+    def document_error(self, document: Document, field_path: tuple[str | int, ...], message: str) -> None:
+        mark = document.located.mark(field_path)
+        self.report.error(document.source.path, mark.line, mark.col, message)
+
     def exists(self, entry: Entry, field_path: tuple[str | int, ...], value: str, known: Collection[str], what: str, where: str) -> bool:
         """Whether ``value`` names a known record; if not, an error with the id it plausibly meant.
 
@@ -151,14 +155,21 @@ class _Checker:
 
     def _existed(self, entry: Entry, at: tuple[str | int, ...], unit_id: str, first: date, last: date, what: str) -> None:
         """An event of ``first``–``last`` (an award, a conference) at a unit that existed then."""
+        problem = self._outside_life(unit_id, first, last, what)
+        if problem:
+            self.error(entry, at, problem)
+
+    def _outside_life(self, unit_id: str, first: date, last: date, what: str) -> str | None:
+        """Why an event of ``first``–``last`` cannot be the unit's (before its founding, after its end), or None."""
         unit = self.data.units[unit_id].record
         if unit.start and unit.end and unit.end < unit.start:
-            return  # the unit's own dates are reported at its line
+            return None  # the unit's own dates are reported at its line
         if unit.start and last < unit.start:
-            self.error(entry, at, f"{what} có trước ngày đơn vị '{unit_id}' thành lập ({short_date(unit.start)}, 'tu_ngay' trong {self.data.units[unit_id].path}); kiểm tra ngày hoặc đơn vị")
-        elif unit.end and first > unit.end:
+            return f"{what} có trước ngày đơn vị '{unit_id}' thành lập ({short_date(unit.start)}, 'tu_ngay' trong {self.data.units[unit_id].path}); kiểm tra ngày hoặc đơn vị"
+        if unit.end and first > unit.end:
             after = f"; từ ngày {short_date(unit.end + _DAY)} ghi đơn vị kế tiếp '{unit.successor}'" if unit.successor else "; kiểm tra ngày hoặc đơn vị"
-            self.error(entry, at, f"{what} có sau ngày đơn vị '{unit_id}' ngừng hoạt động ({short_date(unit.end)}, 'den_ngay' trong {self.data.units[unit_id].path}){after}")
+            return f"{what} có sau ngày đơn vị '{unit_id}' ngừng hoạt động ({short_date(unit.end)}, 'den_ngay' trong {self.data.units[unit_id].path}){after}"
+        return None
 
     def campaigns(self) -> None:
         for entry in self.data.campaigns.values():
@@ -285,12 +296,24 @@ class _Checker:
                 f"{len(conference.delegates_above)}"
             ))
 
-    def documents_campaigns(self) -> None:
+    def documents_references(self) -> None:
+        """A document's campaigns, and its issuing unit, which must exist on the document's date."""
         for document in self.documents.values():
-            for i, campaign in enumerate(document.meta.campaigns):
+            meta = document.meta
+            for i, campaign in enumerate(meta.campaigns):
                 if campaign not in self.data.campaigns:
-                    mark = document.located.mark(("phong_trao", i))
-                    self.report.error(document.source.path, mark.line, mark.col, f"không có phong trào mã '{campaign}' trong data/phong-trao/{_hint(campaign, self.data.campaigns)}")
+                    self.document_error(document, ("phong_trao", i), f"không có phong trào mã '{campaign}' trong data/phong-trao/{_hint(campaign, self.data.campaigns)}")
+            unit_id = meta.issuing_unit
+            if not unit_id or unit_id in self.data.invalid_ids:
+                continue
+            if unit_id not in self.data.units:
+                self.document_error(document, ("don_vi_ban_hanh",), f"không có đơn vị mã '{unit_id}' trong data/don-vi/{_hint(unit_id, self.data.units)}")
+                continue
+            issued = meta.date
+            what = f"văn bản ban hành {'ngày' if issued.is_complete else 'tháng' if issued.month else 'năm'} {issued}"
+            problem = self._outside_life(unit_id, issued.earliest, issued.latest, what)
+            if problem:
+                self.document_error(document, ("don_vi_ban_hanh",), problem)
 
     def honorees(self) -> None:
         exemplary_units = self._exemplary_unit_years()
@@ -520,6 +543,6 @@ def check_records(data: DataSet, documents: Iterable[Document], stories: Iterabl
     checker.campaigns()
     checker.criteria_sets()
     checker.award_types()
-    checker.documents_campaigns()
+    checker.documents_references()
     checker.honorees()
     checker.conferences()
