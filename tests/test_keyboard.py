@@ -35,6 +35,9 @@ PAGE_KINDS = {
     "dữ liệu mở": lambda site: "du-lieu-mo/",
     "hướng dẫn": lambda site: "huong-dan/",
     "khả năng tiếp cận": lambda site: "kha-nang-tiep-can/",
+    "kết quả tìm kiếm": lambda site: "tim-kiem/?q=nguyen",
+    "lịch": lambda site: "lich/",
+    "không tìm thấy": lambda site: "404.html",
 }
 
 # Links of the main content a reader is shown: all but those hidden on purpose (display: none, hidden,
@@ -62,7 +65,7 @@ def test_tab_reaches_every_link_of_the_main_content(kind, demo_site: Path, serve
     base = serve(demo_site)
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     try:
-        page.goto(base + PAGE_KINDS[kind](demo_site), wait_until="load")
+        page.goto(base + PAGE_KINDS[kind](demo_site), wait_until="networkidle")  # search results arrive after load
         links = set(page.evaluate(_VISIBLE_LINKS))
         assert links, f"{kind}: no link in the main content"
         reached: set[str] = set()
