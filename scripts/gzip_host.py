@@ -13,6 +13,8 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+CACHE_SECONDS = 600
+"""How long a browser may reuse a file without asking again (GitHub Pages sends max-age=600)."""
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml", "application/wasm")
 
 
@@ -34,6 +36,10 @@ class CompressingHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         return io.BytesIO(body)
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", f"max-age={CACHE_SECONDS}")
+        super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the standard library's name)
         """Requests are not logged: the browser's own records are what is measured."""

@@ -10,9 +10,11 @@ Usage: python scripts/search_timing.py [SITE] [--query "dang van khoa"] [--runs 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import shutil
 import statistics
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +26,7 @@ BYTES_PER_SECOND = 50_000
 TYPING_MS = 150
 """Between two key presses: a quick typist on a phone (the same for every build measured)."""
 TARGET_S = 3.0
+HEADER_INPUT = ".gs-tim input"
 SEARCH_INPUT = "#tim-kiem input[type=search], .pagefind-ui__search-input"
 RESULT_LINK = "#tim-kiem-ket-qua a, .pagefind-ui__result-link"
 
@@ -52,6 +55,8 @@ class Timing:
     first_link: str
     load_bytes: int
     search_bytes: int
+    from_header: float = 0.0
+    """Enter in the header box of the home page → first result on the search page it opens."""
 
 
 def time_search(browser, base: str, query: str) -> Timing:  # type: ignore[no-untyped-def]
@@ -82,13 +87,38 @@ def time_search(browser, base: str, query: str) -> Timing:  # type: ignore[no-un
     return Timing(round(seconds, 2), first, load_bytes, search_bytes)
 
 
+def time_header_search(browser, base: str, query: str) -> float:  # type: ignore[no-untyped-def]
+    """Seconds from Enter in the header box of a freshly loaded home page to the first result on the search
+    page it opens (fresh context, empty cache at first, the browser caching as it does for a host)."""
+    context = browser.new_context()
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {
+        "offline": False, "latency": LATENCY_MS, "downloadThroughput": BYTES_PER_SECOND, "uploadThroughput": BYTES_PER_SECOND,
+    })
+    page.goto(base, wait_until="load", timeout=120_000)
+    page.wait_for_load_state("networkidle", timeout=120_000)
+    page.click(HEADER_INPUT)
+    page.keyboard.type(query, delay=TYPING_MS)
+    entered = time.monotonic()
+    page.keyboard.press("Enter")
+    page.wait_for_selector(RESULT_LINK, state="visible", timeout=120_000)
+    seconds = time.monotonic() - entered
+    context.close()
+    return round(seconds, 2)
+
+
 def measure(site: Path, query: str, runs: int) -> list[Timing]:
     from playwright.sync_api import sync_playwright
 
     with compressing_host(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"])
         try:
-            return [time_search(browser, base, query) for _ in range(runs)]
+            return [
+                dataclasses.replace(time_search(browser, base, query), from_header=time_header_search(browser, base, query))
+                for _ in range(runs)
+            ]
         finally:
             browser.close()
 
@@ -105,10 +135,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     timings = measure(args.site, args.query, args.runs)
     for timing in timings:
-        print(f"{timing.seconds:.2f} s  kết quả đầu: {timing.first_link}  tải trang: {timing.load_bytes / 1000:.1f} KB  tìm: {timing.search_bytes / 1000:.1f} KB")
+        print(
+            f"{timing.seconds:.2f} s  kết quả đầu: {timing.first_link}  tải trang: {timing.load_bytes / 1000:.1f} KB"
+            f"  tìm: {timing.search_bytes / 1000:.1f} KB  từ ô tìm ở đầu trang chủ: {timing.from_header:.2f} s"
+        )
     median = median_seconds(timings)
-    print(f"Trung vị: {median:.2f} s (mục tiêu ≤ {TARGET_S:g} s)")
-    return 0 if median <= TARGET_S else 1
+    from_header = round(statistics.median(t.from_header for t in timings), 2)
+    print(f"Trung vị: {median:.2f} s trên trang tìm kiếm, {from_header:.2f} s từ ô tìm ở đầu trang chủ (mục tiêu ≤ {TARGET_S:g} s)")
+    return 0 if max(median, from_header) <= TARGET_S else 1
 
 
 if __name__ == "__main__":

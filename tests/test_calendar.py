@@ -103,4 +103,4 @@ def test_personal_data_in_a_deadline_stops_the_build(tmp_path):
     root = make_project(tmp_path / "p", files={"content/van-ban/2020-237-kh-sgddt.md": document})
     result = run_script("build", root)
     assert result.returncode == 1
-    assert "content/van-ban/2020-237-kh-sgddt.md:32:50: lỗi: có số giống số điện thoại ('0912 345 678')" in result.stderr
+    assert "content/van-ban/2020-237-kh-sgddt.md:33:50: lỗi: có số giống số điện thoại ('0912 345 678')" in result.stderr

@@ -29,11 +29,11 @@ def digest(root: Path) -> str:
 
 
 def test_generated_records_pass_every_rule(tmp_path):
-    """240 generated honorees (with the demo's 40) load with no error and no warning."""
+    """240 generated honorees (with the demo's 43) load with no error and no warning."""
     root = generated(tmp_path / "a", seed=7)
     loaded = load_project(ProjectPaths.at(root))
     assert [str(d) for d in loaded.report.diagnostics] == []
-    assert len(loaded.site.honorees) == 280
+    assert len(loaded.site.honorees) == 283
     subjects = {h.subject.value for h in loaded.site.honorees}
     assert subjects == {"tap_the", "can_bo_quan_ly", "giao_vien", "nhan_vien", "hoc_sinh"}
 

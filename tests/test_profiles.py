@@ -16,6 +16,7 @@ from guongsang.text import person_sort_key
 
 THU_HA = "nguyen-thi-thu-ha-thpt-hoang-hoa-tham"
 TAI = "huynh-van-tai-thpt-my-khanh"
+OANH = "le-thi-kim-oanh-thpt-song-thu"
 
 
 def read(site: Path, url: str) -> str:
@@ -34,7 +35,7 @@ def published_ids() -> set[str]:
 def test_one_page_per_published_honoree(demo_site):
     """Every published record has a profile page; unpublished ones have none."""
     ids = published_ids()
-    assert len(ids) == 38
+    assert len(ids) == 41
     for honoree_id in ids:
         assert (demo_site / "guong" / honoree_id / "index.html").is_file(), honoree_id
     for unpublished in ("pham-minh-duc-th-binh-minh", "dinh-thao-vy-thpt-nguyen-du"):
@@ -168,7 +169,7 @@ def test_renaming_a_person_keeps_the_address(project):
 
 def test_removing_a_published_address_fails_the_build(project, tmp_path):
     """An address in the ledger that no longer leads anywhere stops the build, naming the fix."""
-    gone = project / f"data/guong/{TAI}.yaml"
+    gone = project / f"data/guong/{OANH}.yaml"  # a profile no other record links to
     saved = gone.read_text(encoding="utf-8")
     gone.unlink()
     try:
@@ -176,10 +177,10 @@ def test_removing_a_published_address_fails_the_build(project, tmp_path):
     finally:
         gone.write_text(saved, encoding="utf-8")
     assert result.returncode == 1
-    line = next(n for n, text in enumerate((project / "data/dia-chi-da-cong-bo.txt").read_text(encoding="utf-8").splitlines(), 1) if text.startswith(f"guong/{TAI}/"))
+    line = next(n for n, text in enumerate((project / "data/dia-chi-da-cong-bo.txt").read_text(encoding="utf-8").splitlines(), 1) if text.startswith(f"guong/{OANH}/"))
     assert (
-        f"data/dia-chi-da-cong-bo.txt:{line}:1: lỗi: địa chỉ 'guong/{TAI}/' đã công bố nhưng không còn trang nào: nếu hồ sơ đổi mã,"
-        f" ghi mã cũ vào 'ma_cu' của hồ sơ; nếu gỡ xuống có chủ ý, viết 'guong/{TAI}/ go-xuong NGÀY' ở dòng này"
+        f"data/dia-chi-da-cong-bo.txt:{line}:1: lỗi: địa chỉ 'guong/{OANH}/' đã công bố nhưng không còn trang nào: nếu hồ sơ đổi mã,"
+        f" ghi mã cũ vào 'ma_cu' của hồ sơ; nếu gỡ xuống có chủ ý, viết 'guong/{OANH}/ go-xuong NGÀY' ở dòng này"
     ) in result.stderr
 
 

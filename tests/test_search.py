@@ -175,6 +175,23 @@ def test_header_search_box_goes_to_the_search_page(browser, base):
     page.close()
 
 
+def test_the_header_box_fetches_the_engine_and_the_words_index_while_the_reader_types(browser, base):
+    """The search page that Enter opens then finds them in the browser's cache."""
+    page = browser.new_page()
+    fetched: list[str] = []
+    page.on("requestfinished", lambda request: fetched.append(request.url))
+    page.goto(base)
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in fetched if "/pagefind/" in url]  # nothing for readers who do not search
+    page.click(".gs-tim input")
+    page.keyboard.type("dang van khoa", delay=50)
+    page.wait_for_load_state("networkidle")
+    pagefind = [url.split("/pagefind/")[1] for url in fetched if "/pagefind/" in url]
+    assert "pagefind.js" in pagefind and any(name.endswith(".pf_index") for name in pagefind), pagefind
+    assert not [name for name in pagefind if name.endswith(".pf_fragment")]  # results are the search page's
+    page.close()
+
+
 def test_first_result_within_three_seconds_on_a_slow_link(browser, demo_site):
     """400 ms latency, 50,000 bytes/s, fresh context, gzip as hosts serve it: Enter → first result ≤ 3 s."""
     with search_timing.compressing_host(demo_site) as site_base:

@@ -70,15 +70,16 @@ def test_statistics_csv_of_hostile_labels_reads_back_as_text():
     ]
 
 
-# (file, line replaced, hostile replacement): a unit, two award types, a position, two summaries. Person names
+# (file, line replaced, hostile replacement): two units, two award types, a position, two summaries. Person names
 # cannot carry one: a name starts with a letter (models.py).
 EDITS = [
     ("data/don-vi/thpt-le-quy-don.yaml", r"^ten: .*\n", f"ten: '{LINK}'\n"),
+    ("data/don-vi/thpt-hoa-phuong.yaml", r"^ten: .*\n", f"ten: '{LINK}'\n"),
     ("data/danh-hieu.yaml", r"^    ten: Tập thể lao động xuất sắc\n", f"    ten: '{LINK}'\n"),
-    ("data/danh-hieu.yaml", r"^    ten: Bằng khen của Bộ trưởng.*\n", f"    ten: '{EXPRESSION}'\n"),
-    ("data/guong/vo-thi-kim-phuong-thpt-my-khanh.yaml", r"^chuc_vu: .*\n", f'chuc_vu: "{COMMAND}"\n'),
-    ("data/guong/le-thi-kim-oanh-thpt-song-thu.yaml", r"^tom_tat: >-\n(  .*\n)+", 'tom_tat: "\\t=1+1"\n'),
-    ("data/guong/dang-van-khoa-thpt-le-quy-don.yaml", r"^tom_tat: >-\n(  .*\n)+", f"tom_tat: '{SUM}'\n"),
+    ("data/danh-hieu.yaml", r"^    ten: Chiến sĩ thi đua cơ sở\n", f"    ten: '{EXPRESSION}'\n"),
+    ("data/guong/vu-duc-thang-thpt-hoa-phuong.yaml", r"^chuc_vu: .*\n", f'chuc_vu: "{COMMAND}"\n'),
+    ("data/guong/dinh-thi-hue-thpt-hoa-phuong.yaml", r"^tom_tat: >-\n(  .*\n)+", 'tom_tat: "\\t=1+1"\n'),
+    ("data/guong/ngo-thi-lan-anh-thpt-hoa-phuong.yaml", r"^tom_tat: >-\n(  .*\n)+", f"tom_tat: '{SUM}'\n"),
 ]
 
 
@@ -113,13 +114,13 @@ def test_achievement_summary_keeps_hostile_names_as_text(hostile_project, tmp_pa
     sheet = [[c.value for c in row] for row in _xlsx(tmp_path / f"trich-ngang-{CONFERENCE}.xlsx")]
     table = _csv(tmp_path / f"trich-ngang-{CONFERENCE}.csv")
     for rows, number in ((sheet[2:5], 1), (table[1:4], "1")):
-        khoa, phuong, oanh = rows
-        assert khoa[:2] == [number, "Đặng Văn Khoa"]  # ordinary values as they were
-        assert khoa[4] == f"Giáo viên Toán, Tổ trưởng Tổ Toán - Tin, {LINK}"  # not at the start: harmless
-        assert khoa[5] == "'" + SUM
-        assert khoa[6] == f"'{EXPRESSION} (2024)"
-        assert phuong[1] == "Võ Thị Kim Phượng" and phuong[4] == f"'{COMMAND}, Trường THPT Mỹ Khánh (mẫu)"
-        assert oanh[1] == "Lê Thị Kim Oanh" and oanh[5] == "'=1+1"  # loading strips the tab
+        lan_anh, thang, hue = rows
+        assert lan_anh[:2] == [number, "Ngô Thị Lan Anh"]  # ordinary values as they were
+        assert lan_anh[4] == f"Giáo viên Ngữ văn, {LINK}"  # not at the start: harmless
+        assert lan_anh[5] == "'" + SUM
+        assert thang[1] == "Vũ Đức Thắng" and thang[4] == f"'{COMMAND}, {LINK}"
+        assert thang[6] == f"'{EXPRESSION} (Năm học 2023-2024)"
+        assert hue[1] == "Đinh Thị Huệ" and hue[5] == "'=1+1"  # loading strips the tab
 
 
 def test_award_statistics_keep_hostile_award_names_as_text(hostile_project, tmp_path):

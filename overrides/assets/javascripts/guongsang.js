@@ -17,6 +17,26 @@ document.documentElement.classList.add("gs-js");
   input.setAttribute("aria-label", "Tìm kiếm trong trang");
   form.appendChild(input);
   header.appendChild(form);
+  // From the moment the box takes focus, fetch the search engine, and while the reader types, the
+  // index chunks of the words: the search page that Enter opens then finds part or all of them in the
+  // browser's cache (on a slow link, most of its wait).
+  var engine = document.querySelector("meta[name=gs-pagefind]");
+  var pagefind = null;
+  var warm = function () {
+    if (!engine) { return null; }
+    pagefind = pagefind || import(new URL(engine.getAttribute("content"), location.href).href)
+      .then(function (module) {
+        return module.options({ noWorker: true }).then(function () { return module.init(); }).then(function () { return module; });
+      });
+    pagefind.catch(function () { engine = null; });
+    return pagefind;
+  };
+  input.addEventListener("focus", warm);
+  input.addEventListener("input", function () {
+    var words = input.value.trim();
+    var ready = warm();
+    if (ready && words) { ready.then(function (module) { module.preload(words); }, function () {}); }
+  });
 })();
 document.addEventListener("click", function (event) {
   var copy = event.target.closest("[data-gs-copy]");
