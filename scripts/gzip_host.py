@@ -41,7 +41,7 @@ class CompressingHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", f"max-age={CACHE_SECONDS}")
         super().end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the standard library's name)
+    def log_message(self, format: str, *args: object) -> None:
         """Requests are not logged: the browser's own records are what is measured."""
 
 

@@ -88,7 +88,7 @@ def measure(site: Path) -> list[Weight]:
 
 
 def table(weights: list[Weight]) -> str:
-    kilo = lambda n: f"{n / 1000:.0f} KB"  # noqa: E731
+    kilo = lambda n: f"{n / 1000:.0f} KB"
     rows = ["| Trang | Địa chỉ | Yêu cầu | Tải về | Phông | JavaScript | CSS | HTML |", "|" + "---|" * 8]
     for w in weights:
         rows.append(

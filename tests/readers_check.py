@@ -110,9 +110,8 @@ def _unresolved(site_dir: Path, site_url: str, page_url: str, target: str, ancho
     parts = urlsplit(absolute[len(site_url):])
     path = unquote(parts.path)
     file = site_dir / path
-    if path == "" or path.endswith("/"):
-        file = file / "index.html"
-    elif not file.is_file() and (file / "index.html").is_file():
+    # A folder's address serves its index.html (with or without the final '/', as hosts redirect).
+    if path == "" or path.endswith("/") or (not file.is_file() and (file / "index.html").is_file()):
         file = file / "index.html"
     if not file.is_file():
         return f"liên kết hỏng: {target}"

@@ -22,7 +22,7 @@ def test_github_pages_workflow_checks_builds_and_publishes():
     build = next(step for step in steps if step.get("run") == "make build")
     pages = next(step for step in steps if step.get("uses", "").startswith("actions/configure-pages@"))
     assert steps.index(pages) < steps.index(build)
-    assert build["env"]["DIA_CHI_TRANG"] == "${{ steps.%s.outputs.base_url }}/" % pages["id"]
+    assert build["env"]["DIA_CHI_TRANG"] == "${{ steps." + pages["id"] + ".outputs.base_url }}/"
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site"
     cached = next(step for step in steps if step.get("uses", "").startswith("actions/cache@"))

@@ -13,7 +13,7 @@ import pytest
 from conftest import run_script
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "scripts"))
-from page_weight import PLAN_LIMIT, compressing_host  # noqa: E402
+from page_weight import PLAN_LIMIT, compressing_host
 
 pytestmark = pytest.mark.browser
 

@@ -14,7 +14,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-import search_timing  # noqa: E402 (a script, not a package)
+import search_timing
 
 
 @pytest.fixture(scope="module")

@@ -55,7 +55,6 @@ def province_at(units: Mapping[str, Unit], unit_id: str, day: date) -> NameAt:
     return NameAt(then, None if now == then else now)
 
 
-
 def facts(units: Mapping[str, Unit], unit_id: str) -> list[tuple[str, str]]:
     """What the unit's page says of its history, as (label, text) pairs: names, province, parents, successor."""
     unit = units[unit_id]
