@@ -25,6 +25,17 @@ def test_every_page_of_a_project_without_records_reads_right(tmp_path: Path):
     assert problems(root / "site", DEMO_URL) == []
 
 
+def test_a_project_without_an_accessibility_statement_links_to_none(tmp_path: Path):
+    root = make_project(tmp_path / "p", seeds=False)
+    (root / "content" / "kha-nang-tiep-can.md").unlink()
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - Khả năng tiếp cận: kha-nang-tiep-can.md\n", ""), encoding="utf-8")
+    result = run_script("build", root)
+    assert result.returncode == 0, result.stderr
+    assert problems(root / "site", DEMO_URL) == []
+    assert "Khả năng tiếp cận</a>" not in (root / "site" / "index.html").read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def damaged(demo_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the built demo for the check to be tried on."""

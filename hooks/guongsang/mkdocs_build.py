@@ -324,6 +324,8 @@ def keep_env(env: Environment) -> None:
     env.globals["organization"] = build.site.organization
     env.globals["agency"] = build.agency
     env.globals["urls"] = urls
+    # The footer links to the accessibility statement only where the project has one.
+    env.globals["accessibility_statement"] = any(urls.markdown_url(page) == urls.ACCESSIBILITY for page in build.content.pages)
     env.globals["generated_page_urls"] = [urls.absolute(build.site_url, page.url) for page in build.out_of_nav]
 
 
