@@ -45,7 +45,7 @@ class CompressingHandler(http.server.SimpleHTTPRequestHandler):
         """Requests are not logged: the browser's own records are what is measured."""
 
 
-class _QuietServer(http.server.ThreadingHTTPServer):
+class QuietServer(http.server.ThreadingHTTPServer):
     """A browser that closes a connection early (a page left before its last request) is not an error."""
 
     def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
@@ -56,7 +56,7 @@ class _QuietServer(http.server.ThreadingHTTPServer):
 @contextlib.contextmanager
 def compressing_host(site: Path) -> Iterator[str]:
     """Serve ``site`` on a loopback port; yields the base URL."""
-    server = _QuietServer(("127.0.0.1", 0), functools.partial(CompressingHandler, directory=str(site)))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(CompressingHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

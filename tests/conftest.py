@@ -13,6 +13,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))  # the measuring scripts are imported by tests, as scripts import each other
+
+from gzip_host import QuietServer
 
 
 def make_project(target: Path, *, seeds: bool = True, files: dict[str, str | bytes] | None = None) -> Path:
@@ -115,14 +118,6 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         """Requests are not logged: a test asserts on what it fetched."""
 
 
-class _QuietServer(http.server.ThreadingHTTPServer):
-    """A browser that closes a connection early (a page left before its last request) is not an error."""
-
-    def handle_error(self, request, client_address) -> None:
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
 @pytest.fixture(scope="session")
 def serve():
     """Serve built sites on loopback ports: ``serve(site_dir)`` returns the base URL."""
@@ -133,7 +128,7 @@ def serve():
 
     def start(directory: Path) -> str:
         handler = functools.partial(_QuietHandler, directory=str(directory))
-        server = _QuietServer(("127.0.0.1", 0), handler)
+        server = QuietServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
         return f"http://127.0.0.1:{server.server_address[1]}/"

@@ -46,6 +46,7 @@ def page_problems(site_dir: Path, site_url: str, rel: str, anchors: dict[Path, f
     pages its links lead to, read once per check of a site."""
     anchors = {} if anchors is None else anchors
     tree = _parse(site_dir / rel)
+    anchors.setdefault(site_dir / rel, _anchors(tree))  # read once, for the links to this page
     found = []
     if tree.get("lang") != "vi":
         found.append(f'<html lang="{tree.get("lang")}">, cần lang="vi"')
@@ -118,14 +119,13 @@ def _unresolved(site_dir: Path, site_url: str, page_url: str, target: str, ancho
     if parts.fragment and file.suffix == ".html":
         fragment = unquote(parts.fragment)
         if file not in anchors:
-            anchors[file] = _anchors(file)
+            anchors[file] = _anchors(_parse(file))
         if fragment not in anchors[file]:
             return f"liên kết tới mục không có: {target}"
     return None
 
 
-def _anchors(file: Path) -> frozenset[str]:
-    tree = _parse(file)
+def _anchors(tree: html.HtmlElement) -> frozenset[str]:
     return frozenset(value for element in tree.iter() if isinstance(element.tag, str)
                      for value in (element.get("id"), element.get("name") if element.tag == "a" else None) if value)
 

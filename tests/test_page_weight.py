@@ -5,15 +5,13 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import sys
 import urllib.request
-from pathlib import Path
 
 import pytest
 from conftest import run_script
 
-sys.path.insert(0, str(Path(__file__).parents[1] / "scripts"))
-from page_weight import PLAN_LIMIT, compressing_host
+from gzip_host import compressing_host
+from page_weight import PLAN_LIMIT
 
 pytestmark = pytest.mark.browser
 

@@ -115,7 +115,7 @@ def test_conference_is_organised_by_the_department_of_its_plan(demo_site, confer
     site = load_project(ProjectPaths.at(ROOT)).site
     view = next(v for v in site.conferences if v.conference.id == conference)
     day = view.conference.date
-    assert view.organizer.exists_on(day)
+    assert site.units[view.conference.organizer].exists_on(day)
     people = [s.profile for s in view.presidium if s.profile] + [t.profile for t in view.testimonies] + view.delegates
     assert len(people) == len(view.conference.delegates_above) + len(view.conference.testimonies) + sum(1 for m in view.conference.presidium if m.honoree)
     assert {p.unit.id for p in people} <= city_units

@@ -44,7 +44,6 @@ class RuleGroup:
 @dataclass(frozen=True)
 class ConferenceView:
     conference: Conference
-    organizer: Unit
     organizer_name: NameAt
     """As named on the conference's day (undated: as named now), with 'nay là …' if renamed since."""
     plan: Document | None
@@ -92,7 +91,6 @@ def build_conferences(
         delegates = [profiles[d] for d in conference.delegates_above if d in profiles]
         views.append(ConferenceView(
             conference=conference,
-            organizer=units[conference.organizer],
             organizer_name=name_at(units, conference.organizer, day),
             plan=documents.get(conference.plan or ""),
             presidium=presidium,

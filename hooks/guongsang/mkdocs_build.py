@@ -95,12 +95,12 @@ def load(config: MkDocsConfig) -> None:
     abandon()
     paths = project_paths(config)
     _speak_to_editors(paths)
+    settings = Settings.from_config(config)
     publishing_build = not serving.is_serving() and not os.environ.get(publishing.TRIAL_BUILD)
-    if publishing_build and (refusal := publishing.refusal(config.site_url, config.config_file_path)):
+    if publishing_build and (refusal := publishing.refusal(config.site_url, settings.site_url_line)):
         raise Abort(refusal)
     if not config.site_url:
         raise Abort("mkdocs.yml cần 'site_url' (địa chỉ công khai của trang) để liên kết chia sẻ, mã QR và nguồn tin trỏ đúng chỗ")
-    settings = Settings.from_config(config)
     loaded = load_project(paths, settings=settings)
     for diagnostic in loaded.report.diagnostics:
         print(diagnostic, file=sys.stderr)

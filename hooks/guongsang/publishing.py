@@ -7,16 +7,12 @@ Share previews, QR codes, feeds, calendars and the sitemap carry absolute addres
 from __future__ import annotations
 
 import ipaddress
-import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 TRIAL_BUILD = "GUONGSANG_DUNG_THU"
 """Environment variable set by `scripts/build.py --thu`: a build to look at on this machine only."""
 ADDRESS_VARIABLE = "DIA_CHI_TRANG"
 """Environment variable mkdocs.yml reads site_url from (the deploy templates set it from the host)."""
-
-_SITE_URL_LINE = re.compile(r"^site_url\s*:")
 
 
 def address_problem(site_url: str | None) -> str | None:
@@ -32,15 +28,12 @@ def address_problem(site_url: str | None) -> str | None:
     return None
 
 
-def refusal(site_url: str | None, config_file: str | Path | None) -> str | None:
-    """The message that stops a publishing build for ``site_url``, naming the line of mkdocs.yml."""
+def refusal(site_url: str | None, line: int) -> str | None:
+    """The message that stops a publishing build for ``site_url``, naming its ``line`` of mkdocs.yml (0: unknown)."""
     problem = address_problem(site_url)
     if problem is None:
         return None
-    where = "mkdocs.yml"
-    if config_file and Path(config_file).is_file():
-        lines = Path(config_file).read_text(encoding="utf-8", errors="replace").splitlines()
-        where += next((f", dòng {n}" for n, line in enumerate(lines, 1) if _SITE_URL_LINE.match(line)), "")
+    where = f"mkdocs.yml, dòng {line}" if line else "mkdocs.yml"
     return (
         f"{where}: site_url {problem}. Trang xuất bản với địa chỉ này sẽ có liên kết chia sẻ, mã QR và nguồn tin"
         " không mở được. Sửa: ghi địa chỉ công khai của trang vào site_url, ví dụ"

@@ -77,6 +77,8 @@ class Settings:
     external_redirect_hosts: frozenset[str] = frozenset()
     agency: AgencyContact = AgencyContact()
     """extra.co_quan: the contact lines of every footer."""
+    site_url_line: int = 0
+    """The line of 'site_url:' in mkdocs.yml (0 when not written), for the publishing build's refusal."""
     problems: tuple[Problem, ...] = field(default=())
     """Settings that could not be used, in words for the editor."""
 
@@ -115,6 +117,7 @@ class Settings:
             not_in_nav=str(config.get("not_in_nav") or ""),
             external_redirect_hosts=frozenset(h.lower() for h in hosts),
             agency=agency,
+            site_url_line=keys.line("site_url"),
             problems=(*problems, *agency_problems),
         )
 

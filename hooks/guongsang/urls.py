@@ -21,6 +21,8 @@ ACCESSIBILITY = "kha-nang-tiep-can/"
 STORY_FEED = "cau-chuyen/feed.xml"
 SITEMAP = "sitemap.xml"
 SEARCH = "tim-kiem/"
+SEARCH_ENGINE = "pagefind/pagefind.js"
+"""Pagefind's script (its index sits beside it): loaded by the search page and warmed up by the header box."""
 SEARCHABLE_PAGES = "**/index.html"
 """The pages Pagefind reads; it indexes those marked data-pagefind-body (searchpages.py decides which)."""
 
