@@ -13,6 +13,9 @@ from guongsang.models import AwardType, Campaign, CriteriaItem, CriteriaScope, C
 from guongsang.profiles import Profile
 from guongsang.text import short_date
 
+LAUNCH = "Phát động"
+"""The name of a campaign's first milestone, on its page and in the calendar."""
+
 
 @dataclass(frozen=True)
 class Milestone:
@@ -124,7 +127,7 @@ def build_campaigns(
 
 def _timeline(campaign: Campaign, documents: list[Document]) -> list[Milestone]:
     launch_note = "" if campaign.start.is_complete else _undated_launch(documents)
-    steps = [_bound(campaign.start, "Phát động", launch_note, first=True)]
+    steps = [_bound(campaign.start, LAUNCH, launch_note, first=True)]
     steps += [_dated(phase.start, phase.end, phase.name, phase.celebrates or "") for phase in campaign.phases]
     steps += [_dated(review.date, review.date, review.kind.label, review.note or "") for review in campaign.reviews]
     steps.append(_bound(campaign.end, "Kết thúc", "", first=False))

@@ -14,6 +14,7 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from guongsang import urls
+from guongsang.campaigns import LAUNCH
 from guongsang.dates import PartialDate
 from guongsang.text import short_date
 
@@ -74,7 +75,7 @@ def collect_events(site: SiteModel) -> list[Event]:
     events = []
     for view in site.campaign_views:
         campaign = view.campaign
-        events.append(_partial(campaign.start, "Phát động", campaign.name, view.url, "", f"phong-trao/{campaign.id}/phat-dong", campaign.id))
+        events.append(_partial(campaign.start, LAUNCH, campaign.name, view.url, "", f"phong-trao/{campaign.id}/phat-dong", campaign.id))
         events.append(_partial(campaign.end, "Kết thúc", campaign.name, view.url, "", f"phong-trao/{campaign.id}/ket-thuc", campaign.id))
         for i, phase in enumerate(campaign.phases, start=1):
             events.append(Event(

@@ -504,10 +504,6 @@ class Unit(Record):
     def province_on(self, day: date) -> str:
         return _name_on(self.former_provinces, self.province, day)
 
-    def parent_on(self, day: date) -> str | None:
-        """The former parent body's name on ``day``; None when today's parent (a record) applies."""
-        return _name_on(self.former_parents, "", day) or None
-
     def exists_on(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 

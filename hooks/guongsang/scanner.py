@@ -196,14 +196,11 @@ _PLAIN_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{4}\s*-\s*\d{4}")
 """A date or a span of years on its own, as records write them: never a date of birth without 'sinh'."""
 
 
-def visible_text(source: str) -> str:
+def _html_text(source: str) -> str:
     """What a reader, a screen reader or a robot gets from an HTML (or SVG) page: its text (titles and
     labels of inline drawings included), the attribute values that can hold text or addresses (decoded
-    as a browser does), and JSON scripts (structured data) decoded; not script code or styles."""
-    return _html_text(source).replace(_BREAK, " ")
-
-
-def _html_text(source: str) -> str:
+    as a browser does), and JSON scripts (structured data) decoded; not script code or styles. Text
+    blocks are kept apart by _BREAK."""
     structured = [_json_source_text(body) for body in _JSON_SCRIPT.findall(source)] if "ld+json" in source else []
     source = _CODE.sub(" ", source)
     if "<!--" in source:
