@@ -15,34 +15,24 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from guongsang import legalrefs, numbers, plansource, scaffold, yamltext
+from guongsang import docparts, legalrefs, numbers, plansource, scaffold, yamltext
 from guongsang.dates import parse_partial_date
-from guongsang.models import DOCUMENT_TYPES, DocumentMeta, DocumentStatus
+from guongsang.models import DocumentMeta, DocumentStatus
 from guongsang.project import ProjectPaths
 
 _HEADING_MARK = re.compile(r"^#{1,6}\s+")
 _WRAPPED = re.compile(r"^(\*{1,3})(?!\*)(.+?)(?<!\*)\1$")
-_MOTTO = re.compile(r"^(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc)$")
 _RULE = re.compile(r"^[-_=─—–.\s]+$")
-_NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<number>.*)$")
-_BLANK_FILL = re.compile(r"^[.…_\s]+")
-_DATE_LINE = re.compile(
-    r"^(?P<place>[^,\d]+?),\s*ngày\s*(?P<day>[\d.…_ ]*?)\s*tháng\s*(?P<month>[\d.…_ ]*?)\s*năm\s*(?P<year>\d{4})\s*$"
-)
 _ROMAN = re.compile(r"^[IVXL]+\.\s+\S")
 _NUMBERED = re.compile(r"^(?P<number>\d+(?:\.\d+)*)\.?\s+(?P<rest>\S.*)$")
 _LIST_MARKER = re.compile(r"^(?:\d+[.)]|[-+*>])(?=\s)")
-_PROSE_START = re.compile(r"^(?:Căn cứ|Thực hiện|Theo|Để|Nhằm|Trên cơ sở|Sở Giáo dục)\b")
-_RECIPIENTS = re.compile(r"^Nơi nhận\s*:?\s*$", re.IGNORECASE)
-_RECIPIENT_MARK = re.compile(r"^[-+–•]\s*")
-_AUTHORITY = re.compile(r"^(?P<authority>TM|KT|TL|TUQ|Q)\.\s*(?P<rest>.*)$")
-_SIGNED_NOTE = re.compile(r"^\(.*\)$")  # '(Đã ký)', '(Ký, đóng dấu)'
-_TITLE_STOP = (".", ";", ":", ",")
 _SENTENCE_END = (".", ";", ":", "!", "?", "…", ")", "”", '"', ",")
 
-SIGNER_ORDER = ("tham_quyen", "cap_tren", "chuc_vu", "ho_ten")
+SIGNER_ORDER = ("tham_quyen", "cap_tren", "ky_thay", "chuc_vu", "ho_ten")
 FRONT_ORDER = ("loai", "co_quan_chu_quan", "co_quan_ban_hanh", "so_ky_hieu", "dia_danh", "ngay_ban_hanh", "trich_yeu",
-               "can_cu", "nguoi_ky", "noi_nhan", "trang_thai")
+               "kinh_gui", "tham_quyen_ban_hanh", "can_cu", "nguoi_ky", "noi_nhan", "trang_thai")
+OPTIONAL = ("co_quan_chu_quan", "kinh_gui", "tham_quyen_ban_hanh", "can_cu", "trang_thai")
+"""Keys many documents rightly lack: bodies without a parent line, texts without addressees."""
 
 # What the editor can give on the command line when the text does not say it (the seeds lost their header table).
 SUPPLIED = {
@@ -69,29 +59,24 @@ class ImportedPlan:
     """Front-matter keys the text does not give."""
     notes: list[str] = field(default_factory=list)
     """What was read but not recognised, or recognised with a doubt."""
+    parts: docparts.Parts = field(default_factory=docparts.Parts)
+    """The parts as recognised, before they became front matter."""
 
     @property
     def sections(self) -> list[str]:
         return [line[3:] for line in self.body.splitlines() if line.startswith("## ")]
 
 
-def _plain(line: str) -> str:
-    """A line without Markdown heading marks and emphasis, for recognising its role."""
-    return _HEADING_MARK.sub("", line.strip()).replace("*", "").strip()
-
-
 def parse(source: plansource.PlanText) -> ImportedPlan:
-    lines = source.lines
-    front: dict[str, object] = {}
-    notes: list[str] = []
-    type_at = _read_header(lines, front, notes)
-    if type_at is None:
+    parts = docparts.parse(source.lines)
+    if parts.doc_type is None:
         raise plansource.PlanFileError(
-            "không thấy tên loại văn bản (KẾ HOẠCH, QUYẾT ĐỊNH, HƯỚNG DẪN…) viết hoa trên một dòng riêng trước trích yếu"
+            "không thấy tên loại văn bản (KẾ HOẠCH, QUYẾT ĐỊNH, HƯỚNG DẪN…) viết hoa trên một dòng riêng trước trích yếu, "
+            "cũng không thấy dòng 'V/v …' hay 'Kính gửi:' của một công văn"
         )
-    body_start = _read_title(lines, type_at + 1, front)
-    tail_at = _read_tail(lines, body_start, front, notes)
-    blocks = _body_blocks(lines[body_start:tail_at])
+    front = _front(parts)
+    notes = list(parts.notes)
+    blocks = _body_blocks(source.lines[parts.body_start : parts.body_end])
     references: list[dict[str, object]] = []
     for block in blocks:
         if block.startswith("#"):
@@ -108,117 +93,55 @@ def parse(source: plansource.PlanText) -> ImportedPlan:
             f"{len(source.auto_numbered)} đoạn dùng đánh số tự động của Word, số thứ tự không có trong chữ ({shown}…): "
             "thêm số vào đầu các đoạn đó nếu cần"
         )
-    missing = [key for key in FRONT_ORDER if key not in front and key not in ("can_cu", "trang_thai")]
-    return ImportedPlan(front, "\n\n".join(blocks) + "\n", missing, notes)
+    missing = [key for key in FRONT_ORDER if key not in front and key not in OPTIONAL]
+    if "co_quan_ban_hanh" in missing:  # the header is lost, so whether it had a parent line is unknown too
+        missing.insert(missing.index("co_quan_ban_hanh"), "co_quan_chu_quan")
+    return ImportedPlan(front, "\n\n".join(blocks) + "\n", missing, notes, parts)
 
 
-def _read_header(lines: list[str], front: dict[str, object], notes: list[str]) -> int | None:
-    """Fill bodies, number, place and date from the lines above the type; return the type's line."""
-    bodies: list[str] = []
-    for index, line in enumerate(lines):
-        text = _plain(line)
-        if not text or _RULE.match(text) or _MOTTO.match(text):
-            continue
-        if text in DOCUMENT_TYPES and text != "CÔNG VĂN":
-            front["loai"] = text
-            _set_bodies(bodies, front, notes)
-            return index
-        if match := _NUMBER_LINE.match(text):
-            front["so_ky_hieu"] = _BLANK_FILL.sub("", match.group("number")).replace(" ", "")
-        elif match := _DATE_LINE.match(text):
-            front["dia_danh"] = match.group("place").strip()
-            day, month = (_digits(match.group(key)) for key in ("day", "month"))
-            year = int(match.group("year"))
-            if day and month:
-                try:
-                    front["ngay_ban_hanh"] = date(year, month, day)
-                except ValueError:
-                    notes.append(f"dòng {index + 1}: ngày '{text}' không có thật trên lịch")
-            else:
-                front["ngay_ban_hanh"] = f"{year}-{month:02d}" if month else year
-        elif text.upper() == text and any(char.isalpha() for char in text):
-            bodies.append(text)
-        else:
-            notes.append(f"dòng {index + 1}: '{text}' đứng trước tên loại văn bản nhưng không phải cơ quan, số hay ngày")
-    return None
+def _front(parts: docparts.Parts) -> dict[str, object]:
+    """The front-matter values the text gives, under the keys editors know."""
+    values = {
+        "loai": parts.doc_type,
+        "co_quan_chu_quan": parts.parent_body,
+        "co_quan_ban_hanh": parts.issuing_body,
+        "so_ky_hieu": parts.number,
+        "dia_danh": parts.place,
+        "ngay_ban_hanh": parts.issued,
+        "trich_yeu": "\n".join(parts.title_lines),
+        "kinh_gui": parts.addressees,
+        "tham_quyen_ban_hanh": parts.issuing_authority,
+        "noi_nhan": parts.recipients,
+        "nguoi_ky": signer(parts.signature, parts.signer_name),
+    }
+    return {key: value for key, value in values.items() if value not in (None, "", [], {})}
 
 
-def _set_bodies(bodies: list[str], front: dict[str, object], notes: list[str]) -> None:
-    if not bodies:
-        return
-    if len(bodies) == 1:
-        front["co_quan_ban_hanh"] = bodies[0]
-        return
-    front["co_quan_chu_quan"] = bodies[0]
-    front["co_quan_ban_hanh"] = " ".join(bodies[1:])
-    if len(bodies) > 2:
-        notes.append(f"cơ quan ban hành ghép từ {len(bodies) - 1} dòng: '{front['co_quan_ban_hanh']}'; kiểm tra lại")
+def signer(lines: list[str], name: str | None) -> dict[str, str]:
+    """The signature block's lines as the front matter's fields.
 
-
-def _digits(written: str) -> int | None:
-    digits = re.sub(r"\D", "", written)
-    return int(digits) if digits else None
-
-
-def _read_title(lines: list[str], start: int, front: dict[str, object]) -> int:
-    """The title lines under the type, up to the opening; return where the body starts."""
-    title: list[str] = []
-    index = start
-    while index < len(lines) and len(title) < 4:
-        text = _plain(lines[index])
-        if text and not _RULE.match(text):
-            if _PROSE_START.match(text) or _ROMAN.match(text) or len(text) > 200 or (title and text.endswith(_TITLE_STOP)):
-                break
-            title.append(text)
-        index += 1
-    if title:
-        front["trich_yeu"] = "\n".join(title)
-    return index
-
-
-def _read_tail(lines: list[str], start: int, front: dict[str, object], notes: list[str]) -> int:
-    """Recipients and signature after the last 'Nơi nhận:'; return where they begin (the body's end)."""
-    at = next((i for i in range(len(lines) - 1, start - 1, -1) if _RECIPIENTS.match(_plain(lines[i]))), None)
-    if at is None:
-        return len(lines)
-    recipients: list[str] = []
-    signature: list[str] = []
-    for index in range(at + 1, len(lines)):
-        text = _plain(lines[index])
-        if not text or _SIGNED_NOTE.match(text):
-            continue
-        if not signature and not _AUTHORITY.match(text) and not (text.upper() == text and not _RECIPIENT_MARK.match(text)):
-            recipients.append(_RECIPIENT_MARK.sub("", text))
-        else:
-            signature.append(text)
-    if recipients:
-        front["noi_nhan"] = recipients
-    signer = _signer(signature, notes)
-    if signer:
-        front["nguoi_ky"] = signer
-    return at
-
-
-def _signer(lines: list[str], notes: list[str]) -> dict[str, str]:
-    signer: dict[str, str] = {}
+    'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH' gives tham_quyen TM., cap_tren ỦY BAN NHÂN DÂN,
+    ky_thay CHỦ TỊCH and chuc_vu PHÓ CHỦ TỊCH; 'Q. GIÁM ĐỐC' gives tham_quyen Q. and chuc_vu GIÁM ĐỐC.
+    """
+    found: dict[str, str] = {}
     positions: list[str] = []
-    for text in lines:
-        if (match := _AUTHORITY.match(text)) and not signer and not positions:
-            signer["tham_quyen"] = match.group("authority") + "."
-            if match.group("authority") == "Q":
-                positions.append(match.group("rest"))
-            elif match.group("rest"):
-                signer["cap_tren"] = match.group("rest")
-        elif text.upper() == text and "ho_ten" not in signer:
-            positions.append(text)
-        elif "ho_ten" not in signer and positions:
-            signer["ho_ten"] = text
+    for line in lines:
+        match = docparts.AUTHORITY.match(line)
+        if match and match.group("authority") == "Q":
+            found["tham_quyen"] = found.get("tham_quyen", "Q.")
+            positions.append(match.group("rest"))
+        elif match and "tham_quyen" not in found:
+            found["tham_quyen"] = match.group("authority") + "."
+            found["cap_tren"] = match.group("rest")
+        elif match and match.group("authority") == "KT" and "ky_thay" not in found:
+            found["ky_thay"] = match.group("rest")
         else:
-            notes.append(f"'{text}' sau khối chữ ký: không nhận ra")
-    if not positions:
-        return {}
-    signer["chuc_vu"] = " ".join(positions)
-    return {key: signer[key] for key in SIGNER_ORDER if key in signer}
+            positions.append(line)
+    if positions:
+        found["chuc_vu"] = " ".join(positions)
+    if name:
+        found["ho_ten"] = name
+    return {key: found[key] for key in SIGNER_ORDER if key in found} if "chuc_vu" in found else {}
 
 
 def _body_blocks(lines: list[str]) -> list[str]:
@@ -228,7 +151,7 @@ def _body_blocks(lines: list[str]) -> list[str]:
     joinable = False
     for line in lines:
         raw = line.strip()
-        if not raw or _RULE.match(_plain(raw)):
+        if not raw or _RULE.match(docparts.plain(raw)):
             continue
         marked = bool(_HEADING_MARK.match(raw))
         unmarked = _HEADING_MARK.sub("", raw).rstrip("\\").strip()
