@@ -29,7 +29,7 @@ _NUMBER_VALUE = re.compile(
     r"^(?P<number>[\d.…_ ]*?)\s*/\s*(?P<symbol>[^\s,/\-–]+(?:\s*/\s*[^\s,/\-–]+)?(?:\s*[-–]\s*[^\s,\-–]+)*)(?P<rest>.*)$"
 )
 _DATE = re.compile(
-    r"(?P<place>[^,\d]*?)\s*,?\s*ngày\s*(?P<day>[\d.…_ ]*?)\s*tháng\s*(?P<month>[\d.…_ ]*?)\s*năm\s*(?P<year>\d{4})",
+    r"(?P<place>(?<![^\s(])[A-ZĐÀ-Ỹ][^,\d/:]*?)?\s*,?\s*ngày\s*(?P<day>[\d.…_ ]*?)\s*tháng\s*(?P<month>[\d.…_ ]*?)\s*năm\s*(?P<year>\d{4})",
     re.IGNORECASE,
 )
 _DATE_START = re.compile(r"(?:^|,\s*)ngày\b", re.IGNORECASE)
@@ -38,6 +38,7 @@ _ADDRESSEES = re.compile(r"^K[íi]nh\s*g[ửởu]i\s*:?\s*(?P<rest>.*)$", re.IGN
 _LIST_MARK = re.compile(r"^\\?[-+–—•]\s*")
 _URGENCY = re.compile(r"^(?:KHẨN|THƯỢNG KHẨN|HỎA TỐC|HOẢ TỐC|MẬT|TỐI MẬT|TUYỆT MẬT)(?:\s+HẸN GIỜ)?$")
 _BASIS = re.compile(r"^(?:Căn cứ|Thực hiện)\b", re.IGNORECASE)
+_BASIS_FIRM = re.compile(r"^Căn cứ\b", re.IGNORECASE)
 _PROSE = re.compile(r"^(?:Căn cứ|Thực hiện|Theo|Để|Nhằm|Trên cơ sở|Xét|Qua|Tại|Thời gian|Trong|Nay|Hôm nay|Vào hồi)\b")
 _SECTION = re.compile(r"^(?:[IVXL]+|[A-ZĐ]|\d+(?:\.\d+)*)\s*[.)/]\s+\S|^(?:Phần|PHẦN|Chương|CHƯƠNG|Điều)\s+\S")
 _RECIPIENTS = re.compile(r"^N[ơo]i\s*nhận\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
@@ -195,11 +196,17 @@ def _cut_landmarks(piece: str) -> list[str]:
             cuts |= {match.start(), match.end()}
     for match in _NUMBER_LABEL.finditer(piece):
         cuts.add(match.start())
-    if (match := _DATE.search(piece)) and match.start("place") > 0:
-        # the place is the capitalised words just before ', ngày': 'Số: 14/TTr-ĐK1 Đồng Kho, ngày …'
-        cuts.add(match.start())
     ordered = sorted(cuts)
-    return [piece[start:end].strip() for start, end in itertools.pairwise(ordered) if piece[start:end].strip()]
+    result = []
+    for start, end in itertools.pairwise(ordered):
+        part = piece[start:end].strip()
+        # A place and date after a body's name on the same line: 'TRƯỜNG TH A Đồng Kho, ngày …'. After a number
+        # the number's own reading finds where the place starts ('Số: 14/TTr-ĐK1 Đồng Kho, ngày …').
+        if (match := _DATE.search(part)) and match.start() > 0 and not _NUMBER_LABEL.match(part):
+            result += [part[: match.start()].strip(), part[match.start() :]]
+        elif part:
+            result.append(part)
+    return [part for part in result if part]
 
 
 def _read_header(items: list[Line], parts: Parts) -> None:
@@ -276,7 +283,7 @@ def _read_number(value: str, line: int, parts: Parts) -> str:
 
 
 def _read_date(match: re.Match[str], line: int, parts: Parts) -> None:
-    place = match.group("place").strip(" ,")
+    place = (match.group("place") or "").strip(" ,")
     parts.place = place or None
     if not place:
         parts.notes.append(f"dòng {line}: dòng ngày tháng không ghi địa danh")
@@ -341,8 +348,10 @@ def _read_title(items: list[Line], type_at: int, glued: str, parts: Parts) -> in
             if title:
                 break
             continue
-        if _ADDRESSEES.match(written) or _PROSE.match(written) or _SECTION.match(written) or written.endswith(":"):
+        if _ADDRESSEES.match(written) or _SECTION.match(written) or written.endswith(":"):
             break
+        if _PROSE.match(written) and (title or _BASIS_FIRM.match(written) or len(written) > 120 or written.endswith((";", ",", "."))):
+            break  # a first line 'Thực hiện phong trào thi đua …' is the title itself
         if title and _is_caps(written) and _authority_line(written):
             authority.append(written)
             index += 1
@@ -455,7 +464,7 @@ def _ending_piece(piece: str) -> bool:
     return bool(
         _RECIPIENTS.match(piece) or _LIST_MARK.match(piece) or _SIGNED_NOTE.match(piece) or AUTHORITY.match(piece)
         or _position_line(piece) or _NAME.match(piece) or (_is_caps(piece) and len(piece.split()) <= 8)
-    ) and len(piece) <= 160
+    ) and len(piece) <= 160 and not (_SECTION.match(piece) and not AUTHORITY.match(piece))
 
 
 def _position_line(piece: str) -> bool:
@@ -471,8 +480,10 @@ def _bases(items: list[Line]) -> list[str]:
         written = item.text
         if not written:
             continue
-        if _SECTION.match(written) or re.match(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|KẾT LUẬN)\s*:", written.upper()):
+        if _SECTION.match(written) and found or re.match(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|KẾT LUẬN)\s*:", written.upper()):
             break
+        if _SECTION.match(written) and "can cu" not in text.fold(written):
+            break  # the body proper begins; a first heading 'A. NHỮNG CĂN CỨ…' holds the bases
         if _BASIS.match(written):
             found.append(written)
         elif found and written[:1].islower():
