@@ -65,6 +65,8 @@ class Line:
     text: str
     number: int
     """1-based line number in the source, for the editor."""
+    raw: str
+    """The source line with its Markdown, or the piece of it this line holds when the copy glued lines."""
 
 
 @dataclass
@@ -83,9 +85,8 @@ class Parts:
     issuing_authority: str | None = None
     """The line of a quyết định under its title: 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …'."""
     addressees: list[str] = field(default_factory=list)
-    body_start: int = 0
-    body_end: int = 0
-    """Indexes into the source lines: the body is lines[body_start:body_end]."""
+    body: list[str] = field(default_factory=list)
+    """The body's lines as written (with their Markdown), from after the title or addressees to the ending."""
     bases: list[str] = field(default_factory=list)
     """The opening's paragraphs that cite legal bases ('Căn cứ…', 'Thực hiện…')."""
     recipients: list[str] = field(default_factory=list)
@@ -107,18 +108,45 @@ def plain(line: str) -> str:
 
 
 def type_of(fragment: str) -> tuple[str, str] | None:
-    """The type name a fragment opens with ('QUYẾT ĐỊNH'), and what follows it on the line, if any."""
-    upper = re.sub(r"\s+", " ", fragment.strip().rstrip(".")).upper()
-    for name in sorted(DOCUMENT_TYPES, key=len, reverse=True):
+    """The type name a fragment opens with ('QUYẾT ĐỊNH'), and the capitalised title glued to it, if any
+    ('THÔNG BÁO NGHỈ HỌC DO MƯA LŨ', even 'BÁOCÁOKIỂMTRA …' as some copies lose the spaces)."""
+    written = re.sub(r"\s+", " ", fragment.strip().rstrip("."))
+    squeezed = written.upper().replace(" ", "")
+    for name in _TYPE_NAMES:
+        bare = name.replace(" ", "")
+        if squeezed == bare:
+            return _TYPE_NAMES[name], ""
+        if squeezed.startswith(bare):
+            taken, at = 0, 0
+            while taken < len(bare):
+                taken += written[at] != " "
+                at += 1
+            rest = written[at:].strip()
+            if _caps_split(rest)[0] and not rest[:1].islower():
+                return _TYPE_NAMES[name], rest
+    return None
+
+
+def _spellings() -> dict[str, str]:
+    """Every way a type name is printed ('HOÀ'/'HÒA', 'THOẢ'/'THỎA'), longest first, to its name."""
+    found: dict[str, str] = {}
+    for name in DOCUMENT_TYPES:
         if name == "CÔNG VĂN":
             continue
-        for spelling in {name, text.nfc(name.replace("OÀ", "ÒA")), name.replace("ÒA", "OÀ"), name.replace("ỎA", "OẢ")}:
-            if upper == spelling:
-                return name, ""
-            if upper.startswith(spelling + " ") and _is_caps(fragment[len(spelling) :]):
-                rest = fragment.strip()[len(spelling) :].strip()
-                return name, rest
-    return None
+        for spelling in (name, name.replace("OÀ", "ÒA"), name.replace("ÒA", "OÀ"), name.replace("ỎA", "OẢ"), name.replace("OẢ", "ỎA")):
+            found[text.nfc(spelling)] = name
+    return dict(sorted(found.items(), key=lambda item: len(item[0]), reverse=True))
+
+
+_TYPE_NAMES = _spellings()
+
+
+def _caps_split(written: str) -> tuple[str, str]:
+    """The capitalised words a text opens with, and the rest from the first word in ordinary case:
+    'NĂM HỌC 2016 - 2017Hôm nay, …' gives ('NĂM HỌC 2016 - 2017', 'Hôm nay, …')."""
+    first_lower = next((at for at, char in enumerate(written) if char.islower()), len(written))
+    start = first_lower - 1 if first_lower > 0 and written[first_lower - 1].isupper() else first_lower
+    return written[:start].strip(), written[start:].strip()
 
 
 def _is_caps(written: str) -> bool:
@@ -128,7 +156,7 @@ def _is_caps(written: str) -> bool:
 
 def parse(lines: list[str]) -> Parts:
     parts = Parts()
-    items = [Line(plain(raw), index + 1) for index, raw in enumerate(lines)]
+    items = _logical_lines(lines)
     found = _find_type(items, parts)
     header_end = found[0] if found else _header_end(items)
     _read_header(items[:header_end], parts)
@@ -136,12 +164,29 @@ def parse(lines: list[str]) -> Parts:
     if found:
         index = _read_title(items, *found, parts)
     index = _read_addressees(items, index, parts)
-    parts.body_start = index
-    parts.body_end = _read_ending(items, index, parts)
-    parts.bases = _bases(items[parts.body_start : parts.body_end])
+    end = _read_ending(items, index, parts)
+    parts.body = [item.raw for item in items[index:end]]
+    parts.bases = _bases(items[index:end])
     if parts.doc_type is None:
         parts.doc_type = "CÔNG VĂN" if _looks_like_letter(parts) else None
     return parts
+
+
+def _logical_lines(lines: list[str]) -> list[Line]:
+    """The lines, with the header's glued or side-by-side parts cut apart (up to the type, the addressees
+    or the first prose: the body is left as written)."""
+    items: list[Line] = []
+    header = True
+    for index, raw in enumerate(lines):
+        written = plain(raw)
+        pieces = _fragments(written) if header and index < 60 else [written]
+        if len(pieces) > 1:
+            items += [Line(piece, index + 1, piece) for piece in pieces]
+        else:
+            items.append(Line(written, index + 1, raw))
+        if any(_ADDRESSEES.match(piece) or type_of(piece) or (_PROSE.match(piece) and len(piece) > 60) for piece in pieces):
+            header = False
+    return items
 
 
 # ---- Header ----
@@ -155,11 +200,13 @@ def _find_type(items: list[Line], parts: Parts) -> tuple[int, str] | None:
             continue
         if _ADDRESSEES.match(item.text) or (_PROSE.match(item.text) and len(item.text) > 60):
             return None
-        for fragment in _fragments(item.text):
-            found = type_of(fragment)
-            if found:
-                parts.doc_type = found[0]
-                return index, found[1]
+        if found := type_of(item.text):
+            parts.doc_type, glued = found
+            title, rest = _caps_split(glued) if not _is_caps(glued) else (glued, "")
+            if rest:  # the body glued to the title: 'KIỂMTRA … QUỐCGIA Đơn vị: …'
+                items.insert(index + 1, Line(rest, item.number, rest))
+                parts.notes.append(f"dòng {item.number}: tên loại, trích yếu và nội dung dính liền nhau; đã tách, kiểm tra lại")
+            return index, title
     return None
 
 
@@ -202,8 +249,9 @@ def _cut_landmarks(piece: str) -> list[str]:
         part = piece[start:end].strip()
         # A place and date after a body's name on the same line: 'TRƯỜNG TH A Đồng Kho, ngày …'. After a number
         # the number's own reading finds where the place starts ('Số: 14/TTr-ĐK1 Đồng Kho, ngày …').
-        if (match := _DATE.search(part)) and match.start() > 0 and not _NUMBER_LABEL.match(part):
-            result += [part[: match.start()].strip(), part[match.start() :]]
+        match = _DATE.search(part)
+        if match and not _NUMBER_LABEL.match(part):
+            result += [part[: match.start()].strip(), part[match.start() : match.end()], part[match.end() :].strip()]
         elif part:
             result.append(part)
     return [part for part in result if part]
@@ -359,6 +407,15 @@ def _read_title(items: list[Line], type_at: int, glued: str, parts: Parts) -> in
         if authority or len(title) >= 4 or len(written) > 250:
             break
         if title and not _is_caps(written) and _is_caps(" ".join(title)) and not written[:1].islower():
+            if written.startswith("(") or re.match(r"^Năm học\b", written):
+                title.append(written)  # '(Trích biên bản …)', 'Năm học 2020 - 2021' under a title in capitals
+                index += 1
+                continue
+            head, rest = _caps_split(written)
+            if head:  # 'NĂM HỌC 2016 - 2017Hôm nay, …': the body glued to the title's last line
+                title.append(head)
+                items[index] = Line(rest, items[index].number, rest)
+                parts.notes.append(f"dòng {items[index].number}: trích yếu và nội dung dính liền nhau; đã tách, kiểm tra lại")
             break
         title.append(written)
         index += 1

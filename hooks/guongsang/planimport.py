@@ -76,7 +76,7 @@ def parse(source: plansource.PlanText) -> ImportedPlan:
         )
     front = _front(parts)
     notes = list(parts.notes)
-    blocks = _body_blocks(source.lines[parts.body_start : parts.body_end])
+    blocks = _body_blocks(parts.body)
     references: list[dict[str, object]] = []
     for block in blocks:
         if block.startswith("#"):
