@@ -22,8 +22,11 @@ from guongsang.models import DOCUMENT_TYPES
 
 _RULE = re.compile(r"^[-_=─—–.*\s|]+$")
 _COLUMN_GAP = re.compile(r"\s{3,}|\t+|\s*\|\s*")
-_MOTTO = re.compile(r"C\s*Ộ\s*N\s*G\s+H\s*(?:ÒA|OÀ)\s+X\s*Ã\s+H\s*Ộ\s*I\s+C\s*H\s*Ủ\s+N\s*G\s*H\s*Ĩ\s*A\s+V\s*I\s*Ệ\s*T(?:\s+N\s*A\s*M)?", re.IGNORECASE)
-_SLOGAN = re.compile(r"Độc\s*lập\s*[-–—]\s*Tự\s*do\s*[-–—]\s*Hạnh\s*[Pp]húc", re.IGNORECASE)
+_MOTTO = re.compile(r"(?:C\s*Ộ\s*N\s*G\s+)?H\s*(?:ÒA|OÀ)\s+X\s*Ã\s+H\s*Ộ\s*I\s+C\s*H\s*Ủ\s+N\s*G\s*H\s*Ĩ\s*A\s+V\s*I\s*Ệ\s*T(?:\s+N\s*A\s*M)?", re.IGNORECASE)
+_SLOGAN = re.compile(r"Độc\s*lập\s*[-–—]\s*Tự(?:\s*do)?\s*[-–—]\s*Hạnh\s*[Pp]húc", re.IGNORECASE)
+_RULE_TOKEN = re.compile(r"(?<!\S)[-_=*─—–.]{3,}(?!\S)")
+_HTML_TAG = re.compile(r"</?(?:b|i|u|strong|em|span|p|br|div|font)\b[^>]*>", re.IGNORECASE)
+_LETTER_START = re.compile(r"(?<=\S)\s+(?=V/v\b|K[íi]nh\s*g[ửởu]i\b)")
 _NUMBER_LABEL = re.compile(r"(?:(?<=\s)|^)Số\s*[:.]?(?=\s|$|\d|[.…_/])")
 _NUMBER_VALUE = re.compile(
     r"^(?P<number>[\d.…_ ]*?)\s*/\s*(?P<symbol>[^\s,/\-–]+(?:\s*/\s*[^\s,/\-–]+)?(?:\s*[-–]\s*[^\s,\-–]+)*)(?P<rest>.*)$"
@@ -102,9 +105,9 @@ class Parts:
 
 def plain(line: str) -> str:
     """A line without Markdown heading marks, emphasis and escapes, its spaces made ordinary."""
-    line = re.sub(r"^#{1,6}\s+", "", line.strip()).replace("**", "").replace("\\", "")
+    line = re.sub(r"^#{1,6}\s+", "", _HTML_TAG.sub(" ", line).strip()).replace("**", "").replace("\\", "")
     line = re.sub(r"(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)", "", line)
-    return line.replace("\u00a0", " ").replace("\u200b", "").strip()
+    return re.sub(r" {2,}(?=\S)", lambda gap: gap.group(0) if len(gap.group(0)) >= 3 else " ", line.replace("\u00a0", " ").replace("\u200b", "")).strip()
 
 
 def type_of(fragment: str) -> tuple[str, str] | None:
@@ -229,7 +232,8 @@ def _is_prose(written: str) -> bool:
 
 def _fragments(written: str) -> list[str]:
     """A line cut at its column gaps and at every landmark of the header."""
-    pieces = [piece for piece in _COLUMN_GAP.split(written) if piece.strip()]
+    pieces = [_RULE_TOKEN.sub(" ", piece).strip() for piece in _COLUMN_GAP.split(written)]
+    pieces = [cut for piece in pieces for cut in _LETTER_START.split(piece) if cut.strip()]
     result: list[str] = []
     for piece in pieces:
         result += _cut_landmarks(piece.strip())
@@ -252,9 +256,30 @@ def _cut_landmarks(piece: str) -> list[str]:
         match = _DATE.search(part)
         if match and not _NUMBER_LABEL.match(part):
             result += [part[: match.start()].strip(), part[match.start() : match.end()], part[match.end() :].strip()]
+        elif match:
+            result += [part[: match.end()], part[match.end() :].strip()]
         elif part:
-            result.append(part)
+            result += _split_bodies(part)
     return [part for part in result if part]
+
+
+_SECOND_BODY = re.compile(r"(?<=\S)\s+(?=(?:SỞ|PHÒNG|TRƯỜNG)\s)")
+
+
+def _split_bodies(piece: str) -> list[str]:
+    """Two bodies' names on one line ('UBND TỈNH SƠN LA SỞ GIÁO DỤC VÀ ĐÀO TẠO'), cut where the second begins."""
+    if not (_is_caps(piece) and _BODY_START.match(piece.upper())):
+        return [piece]
+    cuts = [match.end() for match in _SECOND_BODY.finditer(piece)
+            if len(piece[: match.start()].split()) >= 2 and piece[: match.start()].split()[-1] not in ("VÀ", "CỦA", "THUỘC", "-", "&")]
+    bounds = [0, *cuts, len(piece)]
+    return [piece[start:end].strip() for start, end in itertools.pairwise(bounds)]
+
+
+def _motto_part(fragment: str) -> bool:
+    """A piece of the national motto broken over lines: 'CỘNG HÒA XÃ HỘI' / 'CHỦ NGHĨA VIỆT NAM'."""
+    folded = " ".join(text.fold(fragment).split())
+    return bool(folded) and len(folded) >= 4 and f" {folded} " in " cong hoa xa hoi chu nghia viet nam " and _is_caps(fragment)
 
 
 def _read_header(items: list[Line], parts: Parts) -> None:
@@ -266,7 +291,10 @@ def _read_header(items: list[Line], parts: Parts) -> None:
     while index < len(fragments):
         fragment, number = fragments[index]
         index += 1
-        if _MOTTO.fullmatch(fragment) or _SLOGAN.fullmatch(fragment) or _URGENCY.match(fragment.upper()):
+        if _MOTTO.fullmatch(fragment) or _motto_part(fragment) or _SLOGAN.fullmatch(fragment) or _URGENCY.match(fragment.upper()):
+            continue
+        if _cut_place(fragment) and index < len(fragments) and _DATE.search(fragments[index][0]):
+            fragments[index] = (f"{fragment} {fragments[index][0]}", number)  # 'Thái' / 'Nguyên, ngày …'
             continue
         if label := _NUMBER_LABEL.match(fragment):
             value = fragment[label.end() :].strip()
@@ -301,6 +329,12 @@ def _read_header(items: list[Line], parts: Parts) -> None:
             continue
         parts.notes.append(f"dòng {number}: '{fragment}' ở phần đầu văn bản nhưng không phải cơ quan, số, ngày hay quốc hiệu")
     _set_bodies(bodies, parts)
+
+
+def _cut_place(fragment: str) -> bool:
+    """A word or two in ordinary case standing alone before a date line: the start of its place name."""
+    words = fragment.split()
+    return 0 < len(words) <= 2 and all(word[:1].isupper() and word[1:].islower() for word in words)
 
 
 def _continues_subject(fragment: str) -> bool:
@@ -355,8 +389,9 @@ def _set_bodies(found: list[tuple[str, int]], parts: Parts) -> None:
     """Join the lines of each body's name; the first of two bodies is the parent."""
     bodies: list[str] = []
     for fragment, _ in found:
+        fragment = fragment.strip(" *_=|")  # what is left of a rule under the name
         upper = fragment.upper()
-        if bodies and not (_BODY_START.match(upper) and not _JOINER_END.search(bodies[-1])):
+        if bodies and not (_BODY_START.match(upper) and not _JOINER_END.search(bodies[-1]) and len(bodies[-1].split()) > 1):
             bodies[-1] = f"{bodies[-1]} {fragment}"
         else:
             bodies.append(fragment)
@@ -407,7 +442,7 @@ def _read_title(items: list[Line], type_at: int, glued: str, parts: Parts) -> in
         if authority or len(title) >= 4 or len(written) > 250:
             break
         if title and not _is_caps(written) and _is_caps(" ".join(title)) and not written[:1].islower():
-            if written.startswith("(") or re.match(r"^Năm học\b", written):
+            if written.startswith("(") or re.fullmatch(r"Năm học\s*:?\s*\d{4}\s*[-–]\s*\d{4}", written):
                 title.append(written)  # '(Trích biên bản …)', 'Năm học 2020 - 2021' under a title in capitals
                 index += 1
                 continue
@@ -541,7 +576,7 @@ def _bases(items: list[Line]) -> list[str]:
             break
         if _SECTION.match(written) and "can cu" not in text.fold(written):
             break  # the body proper begins; a first heading 'A. NHỮNG CĂN CỨ…' holds the bases
-        if _BASIS.match(written):
+        if _BASIS.match(_LIST_MARK.sub("", written)):
             found.append(written)
         elif found and written[:1].islower():
             found[-1] = f"{found[-1]} {written}"  # a paragraph broken by the copy
