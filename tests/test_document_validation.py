@@ -389,3 +389,53 @@ def test_issuing_unit_exists_on_the_documents_date(tmp_path, issuing, date, expe
     if len(date) == 4:
         source = source.replace("so_ky_hieu: 12/KH-SGDĐT\n", "")
     assert check(tmp_path, {P: source, "data/don-vi/so-gddt-quang-nam.yaml": ISSUER}) == expected
+
+
+@pytest.mark.parametrize(("kind", "number", "day"), [
+    ("QUYẾT ĐỊNH", "962/QĐ-UBND", "2024-03-05"),
+    ("TỜ TRÌNH", "14/TTr-ĐK1", "2024-03-05"),
+    ("KẾ HOẠCH", "39/KH-THHL", "2024-03-05"),
+    ("KẾ HOẠCH", "122/KH-TMNVK", "2024-03-05"),
+    ("CÔNG VĂN", "3234/BGDĐT-GDCN", "2024-03-05"),
+    ("Công văn", "2865/GDĐT-TC", "2024-03-05"),
+    ("CÔNG VĂN", "1855/BTĐKT-VI", "2024-03-05"),
+    ("QUYẾT ĐỊNH", "12/2010/QĐ-UBND", "2010-05-04"),
+    ("QUY ĐỊNH", "3/QyĐ-SGDĐT", "2024-03-05"),
+    ("QUY ĐỊNH", "3/QYĐ-SGDĐT", "2024-03-05"),
+    ("BẢN THOẢ THUẬN", "5/BTT-SGDĐT", "2024-03-05"),
+    ("Bản thỏa thuận", "5/BTT-SGDĐT", "2024-03-05"),
+    ("GIẤY UỶ QUYỀN", "7/GUQ-SGDĐT", "2024-03-05"),
+    ("GIẤY ỦY QUYỀN", "7/UQ-SGDĐT", "2015-01-02"),  # Thông tư 01/2011's abbreviation, before Nghị định 30/2020
+    ("GIẤY NGHỈ PHÉP", "2/NP-SGDĐT", "2019-12-31"),
+    ("BẢN GHI NHỚ", "1/BGN-SGDĐT", "2024-03-05"),
+    ("GIẤY MỜI", "15/GM-SGDĐT", "2024-03-05"),
+    ("PHIẾU CHUYỂN", "4/PC-SGDĐT", "2024-03-05"),
+])
+def test_real_numbers_match_their_type(tmp_path, kind, number, day):
+    """Numbers as offices write them: a type abbreviation of any case, a drafting unit with digits, a công
+    văn's body-unit symbol, an old number with its year; spelling variants of the type's name."""
+    source = (
+        edited("loai: KẾ HOẠCH", f"loai: {kind}").replace("12/KH-SGDĐT", number)
+        .replace("2024-03-05", day).replace("    ngay: 2022-06-15\n", "")
+    )
+    assert check(tmp_path, {P: source}) == []
+
+
+SIGNER = "nguoi_ky:\n  tham_quyen: KT.\n  cap_tren: GIÁM ĐỐC\n  chuc_vu: PHÓ GIÁM ĐỐC\n  ho_ten: Nguyễn Văn A\n"
+
+
+@pytest.mark.parametrize("block", [
+    {"tham_quyen": "KT.", "cap_tren": "BỘ TRƯỞNG", "chuc_vu": "THỨ TRƯỞNG"},
+    {"tham_quyen": "KT", "cap_tren": "TRƯỞNG BAN", "chuc_vu": "PHÓ TRƯỞNG BAN THƯỜNG TRỰC"},
+    {"tham_quyen": "TM.", "cap_tren": "Ủy ban nhân dân tỉnh", "chuc_vu": "Chủ tịch"},
+    {"tham_quyen": "TM.", "cap_tren": "ỦY BAN NHÂN DÂN", "ky_thay": "CHỦ TỊCH", "chuc_vu": "PHÓ CHỦ TỊCH"},
+    {"tham_quyen": "TL.", "cap_tren": "BỘ TRƯỞNG", "ky_thay": "VỤ TRƯỞNG", "chuc_vu": "PHÓ VỤ TRƯỞNG"},
+    {"tham_quyen": "TUQ.", "cap_tren": "GIÁM ĐỐC", "chuc_vu": "CHÁNH VĂN PHÒNG"},
+    {"tham_quyen": "Q.", "chuc_vu": "GIÁM ĐỐC"},
+    {"chuc_vu": "HIỆU TRƯỞNG"},
+], ids=["KT. minister", "KT. deputy head", "TM. head", "TM. and KT.", "TL. and KT.", "TUQ.", "Q.", "head"])
+def test_every_signature_authority_is_lawful(tmp_path, block):
+    """Every form of Nghị định 30/2020, Điều 13 loads, written in capitals or as printed, without a parent line."""
+    lines = "".join(f"  {key}: {value}\n" for key, value in block.items())
+    source = edited(SIGNER, f"nguoi_ky:\n{lines}  ho_ten: Nguyễn Văn A\n").replace("co_quan_chu_quan: UBND TỈNH MẪU\n", "")
+    assert check(tmp_path, {P: source}) == []
