@@ -57,7 +57,7 @@ CASES = [
     (
         "unknown key in a nested group",
         edited("  ho_ten: Nguyễn Văn A", "  ho_ten: Nguyễn Văn A\n  ghi_chu: có"),
-        [f"{P}:18:3: lỗi: trường 'ghi_chu' không có trong mẫu; các trường được dùng: tham_quyen, cap_tren, chuc_vu, ho_ten"],
+        [f"{P}:18:3: lỗi: trường 'ghi_chu' không có trong mẫu; các trường được dùng: tham_quyen, cap_tren, ky_thay, chuc_vu, ho_ten"],
     ),
     (
         "duplicate key",
@@ -120,9 +120,59 @@ CASES = [
         [f"{P}:23:12: lỗi: trường 'hang_nam[1].ngay' (Ngày, tháng): ngày hằng năm '29/2' không có mỗi năm trên lịch"],
     ),
     (
-        "KT. signer who is not a deputy",
-        edited("  chuc_vu: PHÓ GIÁM ĐỐC", "  chuc_vu: GIÁM ĐỐC"),
-        [f"{P}:16:12: lỗi: trường 'nguoi_ky.chuc_vu': ký thay (KT.) là cấp phó ký thay cấp trưởng, chức vụ phải bắt đầu bằng 'PHÓ' (ví dụ 'PHÓ GIÁM ĐỐC'), nhưng gặp 'GIÁM ĐỐC'"],
+        "KT. signer with the superior's own position",
+        edited("  chuc_vu: PHÓ GIÁM ĐỐC", "  chuc_vu: Giám đốc"),
+        [f"{P}:16:12: lỗi: trường 'nguoi_ky.chuc_vu': ký thay (KT.) là cấp phó ký thay cấp trưởng; 'chuc_vu' là chức vụ của người ký (ví dụ PHÓ GIÁM ĐỐC, THỨ TRƯỞNG), khác 'cap_tren', nhưng cả hai đều là 'Giám đốc'"],
+    ),
+    (
+        "KT. line written under KT.",
+        edited("  cap_tren: GIÁM ĐỐC", "  cap_tren: GIÁM ĐỐC\n  ky_thay: GIÁM ĐỐC"),
+        [f"{P}:16:12: lỗi: trường 'nguoi_ky.ky_thay' chỉ dùng cho dòng 'KT.' dưới dòng TM., TL. hoặc TUQ. (ví dụ TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH); với 'tham_quyen: KT.' chức vụ được ký thay ghi ở 'cap_tren'; xóa 'ky_thay'"],
+    ),
+    (
+        "KT. line without an authority",
+        edited("  tham_quyen: KT.\n  cap_tren: GIÁM ĐỐC", "  ky_thay: GIÁM ĐỐC"),
+        [f"{P}:14:12: lỗi: trường 'nguoi_ky.ky_thay' chỉ dùng cho dòng 'KT.' dưới dòng TM., TL. hoặc TUQ. (ví dụ TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH); xóa 'ky_thay' hoặc ghi 'tham_quyen'"],
+    ),
+    (
+        "TM. and KT. with the head's own position",
+        edited("  tham_quyen: KT.\n  cap_tren: GIÁM ĐỐC\n  chuc_vu: PHÓ GIÁM ĐỐC", "  tham_quyen: TM.\n  cap_tren: Ủy ban nhân dân\n  ky_thay: CHỦ TỊCH\n  chuc_vu: Chủ tịch"),
+        [f"{P}:17:12: lỗi: trường 'nguoi_ky.chuc_vu': người ký thay (dòng 'KT. CHỦ TỊCH') là cấp phó; 'chuc_vu' ghi chức vụ của người ký (ví dụ PHÓ CHỦ TỊCH), khác 'ky_thay'"],
+    ),
+    (
+        "authority written into the superior",
+        edited("  cap_tren: GIÁM ĐỐC", "  cap_tren: KT. GIÁM ĐỐC"),
+        [f"{P}:15:13: lỗi: trường 'nguoi_ky.cap_tren': 'KT. GIÁM ĐỐC' bắt đầu bằng 'KT'; thẩm quyền ký ghi ở 'tham_quyen' (dòng 'KT.' dưới TM., TL., TUQ. ghi ở 'ky_thay'), ở đây chỉ ghi 'GIÁM ĐỐC'"],
+    ),
+    (
+        "Q. with a superior",
+        edited("  tham_quyen: KT.", "  tham_quyen: Q."),
+        [f"{P}:15:13: lỗi: trường 'nguoi_ky.cap_tren' chỉ dùng khi ký TM., KT., TL. hoặc TUQ.; hãy ghi 'tham_quyen' hoặc xóa 'cap_tren'"],
+    ),
+    (
+        "TL. without the head signed for",
+        edited("  tham_quyen: KT.\n  cap_tren: GIÁM ĐỐC\n", "  tham_quyen: TL.\n"),
+        [f"{P}:14:15: lỗi: trường 'nguoi_ky.cap_tren': ký 'TL.' cần ghi chức vụ hoặc tập thể được ký thay, ví dụ 'cap_tren: GIÁM ĐỐC' (dòng 'TL. GIÁM ĐỐC')"],
+    ),
+    (
+        "công văn subject written with V/v",
+        edited("loai: KẾ HOẠCH", "loai: CÔNG VĂN").replace("12/KH-SGDĐT", "12/SGDĐT-VP").replace("trich_yeu: Thử nghiệm kiểm tra", "trich_yeu: V/v thử nghiệm kiểm tra"),
+        [f"{P}:8:12: lỗi: trường 'trich_yeu' (Trích yếu): công văn ghi nội dung sau 'V/v' mà không ghi 'V/v' (trang tự in 'V/v'); viết 'thử nghiệm kiểm tra'"],
+    ),
+    (
+        "issuing authority line on a plan",
+        edited("trich_yeu: Thử nghiệm kiểm tra", "trich_yeu: Thử nghiệm kiểm tra\ntham_quyen_ban_hanh: GIÁM ĐỐC SỞ"),
+        [f"{P}:9:22: lỗi: trường 'tham_quyen_ban_hanh' (Thẩm quyền ban hành) chỉ có ở quyết định và nghị quyết, không ở KẾ HOẠCH; xóa dòng này"],
+    ),
+    (
+        "former abbreviation after Nghị định 30/2020",
+        edited("loai: KẾ HOẠCH", "loai: GIẤY ỦY QUYỀN").replace("12/KH-SGDĐT", "12/UQ-SGDĐT"),
+        [f"{P}:5:13: lỗi: trường 'so_ky_hieu' (Số, ký hiệu): ký hiệu 'UQ' không khớp loại GIẤY ỦY QUYỀN; văn bản loại này dùng 'GUQ', ví dụ '237/GUQ-SGDĐT'"],
+    ),
+    (
+        "addressees written as one line",
+        edited("trich_yeu: Thử nghiệm kiểm tra", "trich_yeu: Thử nghiệm kiểm tra\nkinh_gui: Các trường"),
+        [f"{P}:9:11: lỗi: trường 'kinh_gui' (Kính gửi): cần một danh sách (mỗi mục một dòng bắt đầu bằng '- '), nhưng gặp 'Các trường'"],
     ),
     (
         "KT. without the superior's position",
@@ -167,7 +217,7 @@ CASES = [
     (
         "unknown document type",
         edited("loai: KẾ HOẠCH", "loai: KẾ HOẶCH"),
-        [f"{P}:2:7: lỗi: trường 'loai' (Loại văn bản): 'KẾ HOẶCH' không phải loại văn bản theo Nghị định 30/2020; dùng một trong: NGHỊ QUYẾT, QUYẾT ĐỊNH, CHỈ THỊ, QUY CHẾ, QUY ĐỊNH, THÔNG BÁO, HƯỚNG DẪN, CHƯƠNG TRÌNH, KẾ HOẠCH, PHƯƠNG ÁN, ĐỀ ÁN, BÁO CÁO, TỜ TRÌNH, CÔNG ĐIỆN, CÔNG VĂN"],
+        [f"{P}:2:7: lỗi: trường 'loai' (Loại văn bản): 'KẾ HOẶCH' không phải loại văn bản theo Nghị định 30/2020; dùng một trong: NGHỊ QUYẾT, QUYẾT ĐỊNH, CHỈ THỊ, QUY CHẾ, QUY ĐỊNH, THÔNG CÁO, THÔNG BÁO, HƯỚNG DẪN, CHƯƠNG TRÌNH, KẾ HOẠCH, PHƯƠNG ÁN, ĐỀ ÁN, DỰ ÁN, BÁO CÁO, BIÊN BẢN, TỜ TRÌNH, HỢP ĐỒNG, CÔNG ĐIỆN, BẢN GHI NHỚ, BẢN THỎA THUẬN, GIẤY ỦY QUYỀN, GIẤY MỜI, GIẤY GIỚI THIỆU, GIẤY NGHỈ PHÉP, PHIẾU GỬI, PHIẾU CHUYỂN, PHIẾU BÁO, CÔNG VĂN"],
     ),
     (
         "legal basis with neither number nor title",
@@ -339,3 +389,53 @@ def test_issuing_unit_exists_on_the_documents_date(tmp_path, issuing, date, expe
     if len(date) == 4:
         source = source.replace("so_ky_hieu: 12/KH-SGDĐT\n", "")
     assert check(tmp_path, {P: source, "data/don-vi/so-gddt-quang-nam.yaml": ISSUER}) == expected
+
+
+@pytest.mark.parametrize(("kind", "number", "day"), [
+    ("QUYẾT ĐỊNH", "962/QĐ-UBND", "2024-03-05"),
+    ("TỜ TRÌNH", "14/TTr-ĐK1", "2024-03-05"),
+    ("KẾ HOẠCH", "39/KH-THHL", "2024-03-05"),
+    ("KẾ HOẠCH", "122/KH-TMNVK", "2024-03-05"),
+    ("CÔNG VĂN", "3234/BGDĐT-GDCN", "2024-03-05"),
+    ("Công văn", "2865/GDĐT-TC", "2024-03-05"),
+    ("CÔNG VĂN", "1855/BTĐKT-VI", "2024-03-05"),
+    ("QUYẾT ĐỊNH", "12/2010/QĐ-UBND", "2010-05-04"),
+    ("QUY ĐỊNH", "3/QyĐ-SGDĐT", "2024-03-05"),
+    ("QUY ĐỊNH", "3/QYĐ-SGDĐT", "2024-03-05"),
+    ("BẢN THOẢ THUẬN", "5/BTT-SGDĐT", "2024-03-05"),
+    ("Bản thỏa thuận", "5/BTT-SGDĐT", "2024-03-05"),
+    ("GIẤY UỶ QUYỀN", "7/GUQ-SGDĐT", "2024-03-05"),
+    ("GIẤY ỦY QUYỀN", "7/UQ-SGDĐT", "2015-01-02"),  # Thông tư 01/2011's abbreviation, before Nghị định 30/2020
+    ("GIẤY NGHỈ PHÉP", "2/NP-SGDĐT", "2019-12-31"),
+    ("BẢN GHI NHỚ", "1/BGN-SGDĐT", "2024-03-05"),
+    ("GIẤY MỜI", "15/GM-SGDĐT", "2024-03-05"),
+    ("PHIẾU CHUYỂN", "4/PC-SGDĐT", "2024-03-05"),
+])
+def test_real_numbers_match_their_type(tmp_path, kind, number, day):
+    """Numbers as offices write them: a type abbreviation of any case, a drafting unit with digits, a công
+    văn's body-unit symbol, an old number with its year; spelling variants of the type's name."""
+    source = (
+        edited("loai: KẾ HOẠCH", f"loai: {kind}").replace("12/KH-SGDĐT", number)
+        .replace("2024-03-05", day).replace("    ngay: 2022-06-15\n", "")
+    )
+    assert check(tmp_path, {P: source}) == []
+
+
+SIGNER = "nguoi_ky:\n  tham_quyen: KT.\n  cap_tren: GIÁM ĐỐC\n  chuc_vu: PHÓ GIÁM ĐỐC\n  ho_ten: Nguyễn Văn A\n"
+
+
+@pytest.mark.parametrize("block", [
+    {"tham_quyen": "KT.", "cap_tren": "BỘ TRƯỞNG", "chuc_vu": "THỨ TRƯỞNG"},
+    {"tham_quyen": "KT", "cap_tren": "TRƯỞNG BAN", "chuc_vu": "PHÓ TRƯỞNG BAN THƯỜNG TRỰC"},
+    {"tham_quyen": "TM.", "cap_tren": "Ủy ban nhân dân tỉnh", "chuc_vu": "Chủ tịch"},
+    {"tham_quyen": "TM.", "cap_tren": "ỦY BAN NHÂN DÂN", "ky_thay": "CHỦ TỊCH", "chuc_vu": "PHÓ CHỦ TỊCH"},
+    {"tham_quyen": "TL.", "cap_tren": "BỘ TRƯỞNG", "ky_thay": "VỤ TRƯỞNG", "chuc_vu": "PHÓ VỤ TRƯỞNG"},
+    {"tham_quyen": "TUQ.", "cap_tren": "GIÁM ĐỐC", "chuc_vu": "CHÁNH VĂN PHÒNG"},
+    {"tham_quyen": "Q.", "chuc_vu": "GIÁM ĐỐC"},
+    {"chuc_vu": "HIỆU TRƯỞNG"},
+], ids=["KT. minister", "KT. deputy head", "TM. head", "TM. and KT.", "TL. and KT.", "TUQ.", "Q.", "head"])
+def test_every_signature_authority_is_lawful(tmp_path, block):
+    """Every form of Nghị định 30/2020, Điều 13 loads, written in capitals or as printed, without a parent line."""
+    lines = "".join(f"  {key}: {value}\n" for key, value in block.items())
+    source = edited(SIGNER, f"nguoi_ky:\n{lines}  ho_ten: Nguyễn Văn A\n").replace("co_quan_chu_quan: UBND TỈNH MẪU\n", "")
+    assert check(tmp_path, {P: source}) == []

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from guongsang import numbers, text, urls
 from guongsang.diagnostics import Report
-from guongsang.models import DOCUMENT_TYPES, DocumentMeta, DocumentStatus, LegalReference
+from guongsang.models import (
+    CONG_VAN, DECISION_TYPES, DOCUMENT_TYPES, FORMER_ABBREVIATIONS, NGHI_DINH_30_START, DocumentMeta, DocumentStatus,
+    LegalReference, document_type,
+)
 from guongsang.mdrecords import load_markdown_record, markdown_files
 from guongsang.paths import UnsafePath, content_file
 from guongsang.yamlsrc import Located
@@ -18,6 +22,9 @@ DOCUMENTS_DIR = "van-ban"
 """The folder under the docs_dir that holds documents, one Markdown file each."""
 
 _ROMAN_SECTION = re.compile(r"^(?:[IVX]+)\.\s+\S")
+_SUBJECT_PREFIX = re.compile(r"^\s*v\s*/\s*v\b[\s.:]*", re.IGNORECASE)
+_AUTHORITY_PREFIX = re.compile(r"^\s*(TM|KT|TL|TUQ|Q)\s*\.\s*", re.IGNORECASE)
+_SIGNS_FOR_SOMEONE = ("TM.", "KT.", "TL.", "TUQ.")
 _BLANK = "\u2002" * 6
 
 
@@ -119,10 +126,14 @@ class Document:
         return str(self.meta.date)
 
     @property
+    def is_letter(self) -> bool:
+        """A công văn: no type line; its subject is printed 'V/v …' under the number."""
+        return document_type(self.meta.doc_type) == CONG_VAN
+
+    @property
     def type_name(self) -> str:
         """The type as printed above the title ('KẾ HOẠCH'); empty for a Công văn."""
-        kind = self.meta.doc_type.upper()
-        return "" if kind == "CÔNG VĂN" else kind
+        return "" if self.is_letter else self.meta.doc_type.upper()
 
     @property
     def title_lines(self) -> list[str]:
@@ -133,27 +144,39 @@ class Document:
         return " ".join(self.title_lines)
 
     @property
-    def display_title(self) -> str:
-        """Title for browser tabs, lists and links: 'Kế hoạch số 237/KH-SGDĐT: Về việc …'."""
+    def label(self) -> str:
+        """The type and number: 'Kế hoạch số 237/KH-SGDĐT'; 'Kế hoạch (chưa có số)' while it has none."""
         kind = self.meta.doc_type.capitalize()
-        if self.has_number:
-            return f"{kind} số {self.meta.number}: {self.plain_title}"
-        return f"{kind} ({self.number_label.lower()}): {self.plain_title}"
+        return f"{kind} số {self.meta.number}" if self.has_number else f"{kind} ({self.number_label.lower()})"
+
+    @property
+    def display_title(self) -> str:
+        """Title for browser tabs, lists and links: 'Kế hoạch số 237/KH-SGDĐT: Về việc …', 'Công văn số
+        3234/BGDĐT-GDCN về việc báo cáo …'."""
+        if self.is_letter:
+            return f"{self.label} về việc {self.plain_title}"
+        return f"{self.label}: {self.plain_title}"
 
     @property
     def issuer(self) -> str:
-        """Issuing body and parent body: 'SỞ GIÁO DỤC VÀ ĐÀO TẠO · UBND THÀNH PHỐ CẦN THƠ'."""
+        """Issuing body and parent body: 'SỞ GIÁO DỤC VÀ ĐÀO TẠO · UBND THÀNH PHỐ CẦN THƠ'; the issuing body
+        alone when the document prints no parent line ('BỘ GIÁO DỤC VÀ ĐÀO TẠO')."""
+        if not self.meta.parent_body:
+            return self.meta.issuing_body
         return f"{self.meta.issuing_body} · {self.meta.parent_body}"
 
     @property
     def signer_lines(self) -> list[str]:
-        """The capitalised lines above the signature: ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC']."""
+        """The lines above the signature, in capitals as Nghị định 30/2020 prints them: ['KT. GIÁM ĐỐC',
+        'PHÓ GIÁM ĐỐC'], ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], ['Q. GIÁM ĐỐC']."""
         signer = self.meta.signer
         if signer.authority == "Q.":
-            return [f"Q. {signer.position}"]
-        if signer.authority:
-            return [f"{signer.authority} {signer.superior}", signer.position]
-        return [signer.position]
+            lines = [f"Q. {signer.position}"]
+        elif signer.authority:
+            lines = [f"{signer.authority} {signer.superior}", *([f"KT. {signer.signs_for}"] if signer.signs_for else []), signer.position]
+        else:
+            lines = [signer.position]
+        return [line.upper() for line in lines]
 
 
 def citation_text(reference: LegalReference) -> str:
@@ -195,10 +218,14 @@ def _check_meta(meta: DocumentMeta, located: Located, rel: str, docs_dir: Path, 
         mark = located.mark(field)
         report.warning(rel, mark.line, mark.col, message)
 
-    kind = meta.doc_type.upper()
-    if kind not in DOCUMENT_TYPES:
+    kind = document_type(meta.doc_type)
+    if kind is None:
         known = ", ".join(DOCUMENT_TYPES)
         error(("loai",), f"trường 'loai' (Loại văn bản): '{meta.doc_type}' không phải loại văn bản theo Nghị định 30/2020; dùng một trong: {known}")
+    elif kind == CONG_VAN and _SUBJECT_PREFIX.match(meta.title):
+        error(("trich_yeu",), f"trường 'trich_yeu' (Trích yếu): công văn ghi nội dung sau 'V/v' mà không ghi 'V/v' (trang tự in 'V/v'); viết '{_SUBJECT_PREFIX.sub('', meta.title)}'")
+    if meta.enacting_authority and kind not in DECISION_TYPES:
+        error(("tham_quyen_ban_hanh",), f"trường 'tham_quyen_ban_hanh' (Thẩm quyền ban hành) chỉ có ở quyết định và nghị quyết, không ở {meta.doc_type.upper()}; xóa dòng này")
     status = meta.status
     published = status in (DocumentStatus.PUBLISHED, DocumentStatus.SUPERSEDED)
     incomplete_hint = f"nếu văn bản đã ban hành mà bản bạn có không ghi số hoặc ngày, đặt 'trang_thai: {DocumentStatus.ISSUED_INCOMPLETE.value}'"
@@ -208,9 +235,9 @@ def _check_meta(meta: DocumentMeta, located: Located, rel: str, docs_dir: Path, 
         if parts is None:
             error(("so_ky_hieu",), f"trường 'so_ky_hieu' (Số, ký hiệu): '{number}' không đúng dạng số/ký hiệu, ví dụ '{numbers.EXAMPLE}' (dự thảo: '/KH-SGDĐT')")
         else:
-            expected = DOCUMENT_TYPES.get(kind)
+            expected = DOCUMENT_TYPES.get(kind) if kind else None
             found = parts.group("symbol").split("-")[0]
-            if expected and found.upper() != expected.upper():
+            if expected and found.upper() not in _abbreviations(kind, meta):
                 error(("so_ky_hieu",), f"trường 'so_ky_hieu' (Số, ký hiệu): ký hiệu '{found}' không khớp loại {kind}; văn bản loại này dùng '{expected}', ví dụ '237/{expected}-SGDĐT'")
             if published and not parts.group("number"):
                 error(("so_ky_hieu",), f"trường 'so_ky_hieu' (Số, ký hiệu): văn bản đã ban hành phải có số, ví dụ '{numbers.EXAMPLE}'; nếu chưa có số thì đặt 'trang_thai: du_thao'; {incomplete_hint}")
@@ -229,14 +256,8 @@ def _check_meta(meta: DocumentMeta, located: Located, rel: str, docs_dir: Path, 
         if milestone.last_year < milestone.first_year:
             error(("hang_nam", index, "den_nam"), f"mốc hằng năm thứ {index + 1}: 'den_nam' ({milestone.last_year}) đứng trước 'tu_nam' ({milestone.first_year})")
 
-    signer = meta.signer
-    if signer.authority in ("TM.", "KT.", "TL.", "TUQ.") and not signer.superior:
-        error(("nguoi_ky", "tham_quyen"), f"trường 'nguoi_ky.cap_tren': ký '{signer.authority}' cần ghi chức vụ hoặc tập thể được ký thay, ví dụ 'cap_tren: GIÁM ĐỐC' (dòng '{signer.authority} GIÁM ĐỐC')")
-    if signer.superior and signer.authority not in ("TM.", "KT.", "TL.", "TUQ."):
-        error(("nguoi_ky", "cap_tren"), "trường 'nguoi_ky.cap_tren' chỉ dùng khi ký TM., KT., TL. hoặc TUQ.; hãy ghi 'tham_quyen' hoặc xóa 'cap_tren'")
-    if signer.authority == "KT." and not signer.position.upper().startswith("PHÓ"):
-        error(("nguoi_ky", "chuc_vu"), f"trường 'nguoi_ky.chuc_vu': ký thay (KT.) là cấp phó ký thay cấp trưởng, chức vụ phải bắt đầu bằng 'PHÓ' (ví dụ 'PHÓ GIÁM ĐỐC'), nhưng gặp '{signer.position}'")
-    if published and not signer.name:
+    _check_signer(meta, error)
+    if published and not meta.signer.name:
         error(("nguoi_ky",), "thiếu 'nguoi_ky.ho_ten': văn bản đã ban hành phải ghi họ tên người ký", at_key=True)
 
     if not meta.recipients:
@@ -265,6 +286,41 @@ def _check_meta(meta: DocumentMeta, located: Located, rel: str, docs_dir: Path, 
             error(("ban_ky_so",), f"trường 'ban_ky_so': '{meta.signed_pdf}' phải là tệp .pdf")
         elif not pdf.is_file():
             error(("ban_ky_so",), f"trường 'ban_ky_so': không thấy tệp '{meta.signed_pdf}' (đường dẫn tính từ thư mục của văn bản này)")
+
+
+def _abbreviations(kind: str, meta: DocumentMeta) -> set[str]:
+    """The type abbreviations a number may carry, in capitals: the one of Nghị định 30/2020, and before it
+    took effect the one of Thông tư 01/2011/TT-BNV ('UQ' for a Giấy ủy quyền of 2015)."""
+    allowed = {str(DOCUMENT_TYPES[kind]).upper()}
+    earliest = meta.date.earliest
+    if kind in FORMER_ABBREVIATIONS and earliest < NGHI_DINH_30_START:
+        allowed.add(FORMER_ABBREVIATIONS[kind].upper())
+    return allowed
+
+
+def _check_signer(meta: DocumentMeta, error: Callable[..., None]) -> None:
+    """The signature block's rules (Nghị định 30/2020, Điều 13)."""
+    signer = meta.signer
+    for key, value in (("cap_tren", signer.superior), ("ky_thay", signer.signs_for), ("chuc_vu", signer.position)):
+        prefix = _AUTHORITY_PREFIX.match(value or "")
+        if prefix:
+            error(("nguoi_ky", key), f"trường 'nguoi_ky.{key}': '{value}' bắt đầu bằng '{prefix.group(1)}'; thẩm quyền ký ghi ở 'tham_quyen' (dòng 'KT.' dưới TM., TL., TUQ. ghi ở 'ky_thay'), ở đây chỉ ghi '{value[prefix.end():]}'")
+            return
+    if signer.authority in _SIGNS_FOR_SOMEONE and not signer.superior:
+        error(("nguoi_ky", "tham_quyen"), f"trường 'nguoi_ky.cap_tren': ký '{signer.authority}' cần ghi chức vụ hoặc tập thể được ký thay, ví dụ 'cap_tren: GIÁM ĐỐC' (dòng '{signer.authority} GIÁM ĐỐC')")
+    if signer.superior and signer.authority not in _SIGNS_FOR_SOMEONE:
+        error(("nguoi_ky", "cap_tren"), "trường 'nguoi_ky.cap_tren' chỉ dùng khi ký TM., KT., TL. hoặc TUQ.; hãy ghi 'tham_quyen' hoặc xóa 'cap_tren'")
+    if signer.authority == "KT." and signer.superior and _same_title(signer.position, signer.superior):
+        error(("nguoi_ky", "chuc_vu"), f"trường 'nguoi_ky.chuc_vu': ký thay (KT.) là cấp phó ký thay cấp trưởng; 'chuc_vu' là chức vụ của người ký (ví dụ PHÓ GIÁM ĐỐC, THỨ TRƯỞNG), khác 'cap_tren', nhưng cả hai đều là '{signer.position}'")
+    if signer.signs_for and signer.authority not in ("TM.", "TL.", "TUQ."):
+        fix = "với 'tham_quyen: KT.' chức vụ được ký thay ghi ở 'cap_tren'; xóa 'ky_thay'" if signer.authority == "KT." else "xóa 'ky_thay' hoặc ghi 'tham_quyen'"
+        error(("nguoi_ky", "ky_thay"), f"trường 'nguoi_ky.ky_thay' chỉ dùng cho dòng 'KT.' dưới dòng TM., TL. hoặc TUQ. (ví dụ TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH); {fix}")
+    elif signer.signs_for and _same_title(signer.position, signer.signs_for):
+        error(("nguoi_ky", "chuc_vu"), f"trường 'nguoi_ky.chuc_vu': người ký thay (dòng 'KT. {signer.signs_for.upper()}') là cấp phó; 'chuc_vu' ghi chức vụ của người ký (ví dụ PHÓ CHỦ TỊCH), khác 'ky_thay'")
+
+
+def _same_title(one: str, other: str) -> bool:
+    return " ".join(text.fold(one).split()) == " ".join(text.fold(other).split())
 
 
 def _check_body(body: str, first_line: int, rel: str, report: Report) -> None:

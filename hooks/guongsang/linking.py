@@ -229,7 +229,8 @@ def _issuers_with_addresses(by_issuer: dict[str, list[Document]], report: Report
     for issuer in sorted(by_issuer, key=sort_key):
         document = by_issuer[issuer][0]
         meta = document.meta
-        blank = next((key for key, name in (("co_quan_ban_hanh", meta.issuing_body), ("co_quan_chu_quan", meta.parent_body)) if not text.slugify(name)), None)
+        names = (("co_quan_ban_hanh", meta.issuing_body), ("co_quan_chu_quan", meta.parent_body))
+        blank = next((key for key, name in names if name is not None and not text.slugify(name)), None)
         slug = text.slugify(issuer)
         mark = document.located.mark((blank or "co_quan_ban_hanh",))
         if blank:

@@ -19,7 +19,7 @@ from xml.etree.ElementTree import Element
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from guongsang import text
+from guongsang import docbody, text
 from guongsang.diagnostics import Report
 from guongsang.mdrecords import too_deep
 from guongsang.sourcetexts import markdown_body
@@ -124,7 +124,8 @@ def _render(body: str) -> tuple[list[str], str]:
     """The Markdown's links and the page's HTML, with the extensions of mkdocs.yml that decide what is a
     link and which ids headings get."""
     links = _Links()
-    converter = markdown.Markdown(extensions=["admonition", "attr_list", "tables", "toc"], extension_configs={"toc": {"slugify": text.slugify}})
+    extensions = ["admonition", "attr_list", "tables", "toc", docbody.makeExtension()]
+    converter = markdown.Markdown(extensions=extensions, extension_configs={"toc": {"slugify": text.slugify}})
     converter.treeprocessors.register(links, "guongsang_links", 0)  # after every other, as MkDocs's own
     return links.found, converter.convert(body)
 

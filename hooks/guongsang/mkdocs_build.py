@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
-from guongsang import assets, buildlog, cms, events, framing, gitdates, images, ledger, opendata, paths, publishing, sanitize, scanner, searchpages, serving, share, sourcescan, text, urls
+from guongsang import assets, buildlog, cms, docbody, events, framing, gitdates, images, ledger, opendata, paths, publishing, sanitize, scanner, searchpages, serving, share, sourcescan, text, urls
 from guongsang.buildrun import RECORD_ADDRESSES
 from guongsang.contentfiles import ContentFiles
 from guongsang.diagnostics import summary_line
@@ -244,8 +244,11 @@ def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
         context["citations"] = site.citations.get(document.src_uri, [])
         context["cited_by"] = site.cited_by.get(document.src_uri, [])
         context["issued_by"] = site.issued_by.get(document.src_uri)
+        context["body"] = docbody.layout(page.content or "")
+        docbody.appendices_in_contents(page.toc)
         preview = Share(document.display_title, f"{document.issuer} · {document.plain_title}")
-        search_keys = f"{document.meta.number} {document.meta.signer.name or ''} {document.meta.issuing_body} {document.meta.parent_body}"
+        meta = document.meta
+        search_keys = " ".join([meta.number, meta.signer.name or "", meta.issuing_body, *([meta.parent_body] if meta.parent_body else [])])
     elif story:
         context["story"] = story
         context["story_profiles"] = [p for h in story.meta.honorees if (p := site.profile(h))]

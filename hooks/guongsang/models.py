@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import typing
+import unicodedata
 from datetime import date
 from enum import Enum
 from fractions import Fraction
@@ -22,25 +23,68 @@ from guongsang.paths import site_address_problem
 from guongsang.settings import AGENCY
 from guongsang.urls import is_outside
 
-# Abbreviations of document types in a number and symbol (Nghị định 30/2020/NĐ-CP, Phụ lục III).
-# Công văn has no type name on the page and no abbreviation.
+# Abbreviations of document types in a number and symbol (Nghị định 30/2020/NĐ-CP, Phụ lục III, mục I).
+# Công văn has no type name on the page and no abbreviation: its symbol is the issuing body's and the
+# drafting unit's abbreviations ('3234/BGDĐT-GDCN').
 DOCUMENT_TYPES: dict[str, str | None] = {
     "NGHỊ QUYẾT": "NQ",
     "QUYẾT ĐỊNH": "QĐ",
     "CHỈ THỊ": "CT",
     "QUY CHẾ": "QC",
-    "QUY ĐỊNH": "QYĐ",
+    "QUY ĐỊNH": "QyĐ",
+    "THÔNG CÁO": "TC",
     "THÔNG BÁO": "TB",
     "HƯỚNG DẪN": "HD",
     "CHƯƠNG TRÌNH": "CTr",
     "KẾ HOẠCH": "KH",
     "PHƯƠNG ÁN": "PA",
     "ĐỀ ÁN": "ĐA",
+    "DỰ ÁN": "DA",
     "BÁO CÁO": "BC",
+    "BIÊN BẢN": "BB",
     "TỜ TRÌNH": "TTr",
+    "HỢP ĐỒNG": "HĐ",
     "CÔNG ĐIỆN": "CĐ",
+    "BẢN GHI NHỚ": "BGN",
+    "BẢN THỎA THUẬN": "BTT",
+    "GIẤY ỦY QUYỀN": "GUQ",
+    "GIẤY MỜI": "GM",
+    "GIẤY GIỚI THIỆU": "GGT",
+    "GIẤY NGHỈ PHÉP": "GNP",
+    "PHIẾU GỬI": "PG",
+    "PHIẾU CHUYỂN": "PC",
+    "PHIẾU BÁO": "PB",
     "CÔNG VĂN": None,
 }
+CONG_VAN = "CÔNG VĂN"
+NGHI_DINH_30_START = date(2020, 3, 5)
+"""The day Nghị định 30/2020 took effect; documents before it follow Thông tư 01/2011/TT-BNV."""
+FORMER_ABBREVIATIONS: dict[str, str] = {"BẢN GHI NHỚ": "GN", "BẢN THỎA THUẬN": "TTh", "GIẤY ỦY QUYỀN": "UQ", "GIẤY NGHỈ PHÉP": "NP"}
+"""Abbreviations of Thông tư 01/2011/TT-BNV that Nghị định 30/2020 changed: right on documents before it."""
+DECISION_TYPES = ("QUYẾT ĐỊNH", "NGHỊ QUYẾT")
+"""Types whose title is followed by the issuing authority's line ('GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO')."""
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def _tone_free(name: str) -> tuple[str, ...]:
+    """Each word without its tone mark, then the mark: 'THỎA' and 'THOẢ' (old and new placement) match,
+    'HOẠCH' and 'HOẶCH' do not."""
+    words = []
+    for word in unicodedata.normalize("NFD", name.strip().upper()).split():
+        tones = "".join(c for c in word if c in _TONES)
+        words.append(unicodedata.normalize("NFC", "".join(c for c in word if c not in _TONES)) + tones)
+    return tuple(words)
+
+
+_TYPE_NAMES = {_tone_free(name): name for name in DOCUMENT_TYPES}
+
+
+def document_type(name: str) -> str | None:
+    """The type's name as DOCUMENT_TYPES writes it, whatever the case and tone placement ('Bản thoả thuận'),
+    or None when it is no type of Nghị định 30/2020."""
+    return _TYPE_NAMES.get(_tone_free(name))
+
 
 Authority = Literal["TM.", "KT.", "TL.", "TUQ.", "Q."]
 
@@ -180,7 +224,8 @@ class LegalReference(Record):
 
 
 class Signer(Record):
-    """The signature block: authority, the superior's position, position and name."""
+    """The signature block (Nghị định 30/2020, Điều 13): authority, whom it is signed for, the head's
+    title on a 'KT.' line under TM./TL./TUQ., position and name."""
 
     model_config = ConfigDict(title="Người ký")
 
@@ -190,9 +235,13 @@ class Signer(Record):
     )
     superior: str | None = Field(
         None, alias="cap_tren", title="Chức vụ / tập thể được ký thay",
-        description="Với KT., TL., TUQ., TM.: ví dụ GIÁM ĐỐC (dòng 'KT. GIÁM ĐỐC').",
+        description="Với TM., KT., TL., TUQ.: ví dụ GIÁM ĐỐC (dòng 'KT. GIÁM ĐỐC'), ỦY BAN NHÂN DÂN (dòng 'TM. ỦY BAN NHÂN DÂN').",
     )
-    position: str = Field(alias="chuc_vu", title="Chức vụ người ký", description="Ví dụ: PHÓ GIÁM ĐỐC.")
+    signs_for: str | None = Field(
+        None, alias="ky_thay", title="Cấp trưởng được ký thay (dòng KT.)",
+        description="Chỉ khi có dòng 'KT.' dưới dòng TM., TL. hoặc TUQ.: ví dụ CHỦ TỊCH (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH).",
+    )
+    position: str = Field(alias="chuc_vu", title="Chức vụ người ký", description="Ví dụ: PHÓ GIÁM ĐỐC, THỨ TRƯỞNG, CHÁNH VĂN PHÒNG.")
     name: str | None = Field(None, alias="ho_ten", title="Họ và tên người ký", description="Có thể để trống trong dự thảo.")
 
 
@@ -245,9 +294,9 @@ class DocumentMeta(Record):
     model_config = ConfigDict(title="Văn bản")
 
     doc_type: str = Field(alias="loai", title="Loại văn bản", description="Viết hoa, ví dụ: KẾ HOẠCH.")
-    parent_body: str = Field(
-        alias="co_quan_chu_quan", title="Cơ quan chủ quản",
-        description="Tên gọi tại ngày của văn bản, ví dụ: UBND THÀNH PHỐ CẦN THƠ.",
+    parent_body: str | None = Field(
+        None, alias="co_quan_chu_quan", title="Cơ quan chủ quản",
+        description="Tên gọi tại ngày của văn bản, ví dụ: UBND THÀNH PHỐ CẦN THƠ. Bỏ trống khi văn bản không in dòng này (Bộ, UBND tỉnh).",
     )
     issuing_body: str = Field(
         alias="co_quan_ban_hanh", title="Cơ quan ban hành", description="Ví dụ: SỞ GIÁO DỤC VÀ ĐÀO TẠO."
@@ -265,7 +314,18 @@ class DocumentMeta(Record):
         alias="ngay_ban_hanh", title="Ngày ban hành",
         description="Dự thảo, hoặc bản không ghi ngày (ban_hanh_thieu_so_ngay), có thể chỉ ghi năm (2024) hoặc tháng (2024-11).",
     )
-    title: str = Field(alias="trich_yeu", title="Trích yếu", description="Tên văn bản dưới chữ KẾ HOẠCH.")
+    title: str = Field(
+        alias="trich_yeu", title="Trích yếu",
+        description="Tên văn bản dưới chữ KẾ HOẠCH. Công văn: nội dung sau 'V/v', không ghi 'V/v' (trang tự in).",
+    )
+    enacting_authority: str | None = Field(
+        None, alias="tham_quyen_ban_hanh", title="Thẩm quyền ban hành",
+        description="Quyết định, nghị quyết: dòng in đậm dưới tên văn bản, ví dụ GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO.",
+    )
+    addressees: list[str] = Field(
+        default_factory=list, alias="kinh_gui", title="Kính gửi",
+        description="Nơi gửi sau 'Kính gửi:' (công văn, tờ trình, giấy mời…), mỗi nơi một dòng, ví dụ: Các trường trung học phổ thông.",
+    )
     legal_bases: list[LegalReference] = Field(
         default_factory=list, alias="can_cu", title="Căn cứ ban hành", description="Các văn bản được căn cứ, thực hiện."
     )
