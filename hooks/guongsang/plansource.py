@@ -11,6 +11,7 @@ in the same shape.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -69,6 +70,9 @@ def _read_pdf(path: Path) -> list[str]:
 
     locked = (f"tệp {path.name} là PDF có mật khẩu; mở bằng trình đọc PDF, in hoặc lưu thành bản không mật khẩu "
               "(hoặc dùng tệp Word gốc) rồi nhập lại")
+    quiet = logging.getLogger("pypdf")  # its repair notes ('EOF marker not found') are not the editor's business
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
     try:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):  # a PDF locked only against editing opens with ""
@@ -84,6 +88,8 @@ def _read_pdf(path: Path) -> list[str]:
         raise PlanFileError(
             f"tệp {path.name} không phải tệp PDF đọc được ({exc}); mở bằng trình đọc PDF và lưu lại, hoặc dùng tệp Word gốc"
         ) from None
+    finally:
+        quiet.setLevel(level)
     if not any(line.strip() for words, _ in pages for line in words):
         raise PlanFileError(
             f"tệp {path.name} là PDF chỉ có ảnh quét, không có lớp chữ; dùng tệp Word gốc của văn bản, "
