@@ -199,12 +199,13 @@ def test_word_draft_keeps_its_blanks(tmp_path: Path) -> None:
     assert (written["so_ky_hieu"], written["ngay_ban_hanh"], written["trang_thai"]) == ("/KH-SGDĐT", 2026, "du_thao")
 
 
-def test_word_automatic_numbering_is_listed_not_lost(tmp_path: Path) -> None:
+def test_word_automatic_numbering_is_written_out_not_lost(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p", seeds=False)
     result = run_script("import", root, "van-ban", str(plan_docx(tmp_path / "k.docx", auto_numbered=True)))
     assert result.returncode == 0, result.stderr
-    assert "1 đoạn dùng đánh số tự động của Word" in result.stderr and "'Phát hiện nhân tố mới'" in result.stderr
-    assert "Phát hiện nhân tố mới" in body(root / "content" / "van-ban" / "2026-58-kh-sgddt.md")
+    assert "đánh số tự động" not in result.stderr
+    # the number Word shows is in the text, as if typed (the parser decides whether the line is a heading)
+    assert re.search(r"^(?:### )?1\\?\. Phát hiện nhân tố mới$", body(root / "content" / "van-ban" / "2026-58-kh-sgddt.md"), re.MULTILINE)
 
 
 @pytest.mark.parametrize(
@@ -212,7 +213,7 @@ def test_word_automatic_numbering_is_listed_not_lost(tmp_path: Path) -> None:
     [
         ("cu.doc", b"\xd0\xcf\x11\xe0", "Word 97-2003 (.doc); mở bằng Word và lưu thành .docx"),
         ("hong.docx", b"PK\x03\x04 not really a zip", "không phải tệp Word .docx đọc được"),
-        ("bang.pdf", b"%PDF-1.7", "không đọc được loại tệp '.pdf'"),
+        ("bang.pdf", b"%PDF-1.7", "lỗi: tệp bang.pdf không phải tệp PDF đọc được"),
         ("nhi-phan.txt", b"\x00\x01KH\x00", "không phải văn bản thường"),
         ("bang-ma-la.txt", b"K\xc9 HO\xc0CH \x81\x8a", "không đọc được bảng mã của tệp bang-ma-la.txt"),
         ("khong-loai.txt", "Số: 1/KH-SGDĐT\n\nMột đoạn văn.\n".encode(), "không thấy tên loại văn bản"),
