@@ -265,7 +265,7 @@ def header_lines(slug: str) -> list[str]:
         last = next(i for i, line in enumerate(lines) if line.startswith(expected["dia_danh"]) and "ngày" in line)
     else:
         type_at = lines.index(expected["loai"])
-        last = next(i for i in range(type_at, len(lines)) if expected["trich_yeu"].endswith(lines[i]))
+        last = next(i for i in range(type_at, len(lines)) if expected["trich_yeu"].endswith(lines[i].removesuffix(".")))
     return lines[: last + 1]
 
 

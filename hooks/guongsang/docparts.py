@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from guongsang import text
+from guongsang import text, vnencodings
 from guongsang.models import DOCUMENT_TYPES
 
 _RULE = re.compile(r"^[-_=─—–.*\s|]+$")
@@ -159,7 +159,12 @@ def _is_caps(written: str) -> bool:
 
 def parse(lines: list[str]) -> Parts:
     parts = Parts()
-    items = _logical_lines(lines)
+    repaired = vnencodings.repair("\n".join(lines))
+    for change in repaired.changes:
+        parts.notes.append(f"dòng {change.line}: chữ {change.encoding} đã đổi sang Unicode ('{change.before}' → '{change.after}'); kiểm tra lại")
+    for suspect in repaired.suspects:
+        parts.notes.append(f"dòng {suspect.line}: '{suspect.excerpt}' có thể là chữ {suspect.encoding} nhưng không đủ chắc để đổi; sửa tay")
+    items = _logical_lines(repaired.text.split("\n"))
     found = _find_type(items, parts)
     header_end = found[0] if found else _header_end(items)
     _read_header(items[:header_end], parts)

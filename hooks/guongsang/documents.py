@@ -111,12 +111,20 @@ class Document:
         return self.meta.date.official_line(self.meta.place)
 
     @property
+    def missing_parts(self) -> list[str]:
+        """The parts of an issued document the text we hold lacks: 'số, ký hiệu', 'nơi nhận'…"""
+        known = (("số, ký hiệu", self.has_number), ("ngày ban hành", self.meta.date.is_complete),
+                 ("nơi nhận", bool(self.meta.recipients)), ("người ký", self.meta.signer is not None))
+        return [part for part, present in known if not present]
+
+    @property
     def missing_note(self) -> str:
         """What the text we hold lacks, said plainly: shown in place of the number and date lines."""
         if not self.is_incomplete:
             return ""
-        missing = [part for part, known in (("số, ký hiệu", self.has_number), ("ngày ban hành", self.meta.date.is_complete)) if not known]
-        return f"Văn bản đã ban hành; {' và '.join(missing)} không có trong bản chúng tôi có."
+        missing = self.missing_parts
+        listed = ", ".join(missing[:-1]) + f" và {missing[-1]}" if len(missing) > 1 else "".join(missing)
+        return f"Văn bản đã ban hành; {listed} không có trong bản chúng tôi có."
 
     @property
     def date_label(self) -> str:
@@ -170,6 +178,8 @@ class Document:
         """The lines above the signature, in capitals as Nghị định 30/2020 prints them: ['KT. GIÁM ĐỐC',
         'PHÓ GIÁM ĐỐC'], ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], ['Q. GIÁM ĐỐC']."""
         signer = self.meta.signer
+        if signer is None:
+            return []
         if signer.authority == "Q.":
             lines = [f"Q. {signer.position}"]
         elif signer.authority:
@@ -228,7 +238,9 @@ def _check_meta(meta: DocumentMeta, located: Located, rel: str, docs_dir: Path, 
         error(("tham_quyen_ban_hanh",), f"trường 'tham_quyen_ban_hanh' (Thẩm quyền ban hành) chỉ có ở quyết định và nghị quyết, không ở {meta.doc_type.upper()}; xóa dòng này")
     status = meta.status
     published = status in (DocumentStatus.PUBLISHED, DocumentStatus.SUPERSEDED)
+    incomplete = status is DocumentStatus.ISSUED_INCOMPLETE
     incomplete_hint = f"nếu văn bản đã ban hành mà bản bạn có không ghi số hoặc ngày, đặt 'trang_thai: {DocumentStatus.ISSUED_INCOMPLETE.value}'"
+    lost_hint = f"nếu văn bản đã ban hành mà bản bạn có mất phần này, đặt 'trang_thai: {DocumentStatus.ISSUED_INCOMPLETE.value}'"
     number = meta.number
     if number:
         parts = numbers.parse(number)
@@ -249,19 +261,24 @@ def _check_meta(meta: DocumentMeta, located: Located, rel: str, docs_dir: Path, 
         error(("so_ky_hieu",), f"thiếu số, ký hiệu: văn bản đã ban hành phải có 'so_ky_hieu', ví dụ '{numbers.EXAMPLE}'; nếu chưa có số thì đặt 'trang_thai: du_thao'; {incomplete_hint}")
     if published and not meta.date.is_complete:
         error(("ngay_ban_hanh",), f"trường 'ngay_ban_hanh' (Ngày ban hành): văn bản đã ban hành cần đủ ngày, tháng, năm, nhưng chỉ có '{meta.date}'; chỉ dự thảo mới được để trống ngày; {incomplete_hint}")
-    if status is DocumentStatus.ISSUED_INCOMPLETE and numbers.has_number(number) and meta.date.is_complete:
-        error(("trang_thai",), f"trường 'trang_thai': '{status.value}' dành cho bản không ghi số hoặc ngày, nhưng văn bản này có đủ số '{number}' và ngày {meta.date}; đặt 'trang_thai: ban_hanh'")
+    whole = numbers.has_number(number) and meta.date.is_complete and meta.recipients and meta.signer is not None
+    if incomplete and whole:
+        error(("trang_thai",), f"trường 'trang_thai': '{status.value}' dành cho bản thiếu số, ngày, nơi nhận hoặc người ký, nhưng văn bản này có đủ số '{number}', ngày {meta.date}, nơi nhận và người ký; đặt 'trang_thai: ban_hanh'")
 
     for index, milestone in enumerate(meta.yearly):
         if milestone.last_year < milestone.first_year:
             error(("hang_nam", index, "den_nam"), f"mốc hằng năm thứ {index + 1}: 'den_nam' ({milestone.last_year}) đứng trước 'tu_nam' ({milestone.first_year})")
 
-    _check_signer(meta, error)
-    if published and not meta.signer.name:
-        error(("nguoi_ky",), "thiếu 'nguoi_ky.ho_ten': văn bản đã ban hành phải ghi họ tên người ký", at_key=True)
+    if meta.signer is not None:
+        _check_signer(meta, error)
+        if published and not meta.signer.name:
+            error(("nguoi_ky",), "thiếu 'nguoi_ky.ho_ten': văn bản đã ban hành phải ghi họ tên người ký", at_key=True)
+    elif not incomplete:
+        error(("loai",), f"thiếu 'nguoi_ky' (Người ký): ghi 'chuc_vu' và 'ho_ten', ví dụ 'nguoi_ky: {{chuc_vu: GIÁM ĐỐC, ho_ten: Nguyễn Văn A}}'; {lost_hint}", at_key=True)
 
     if not meta.recipients:
-        error(("noi_nhan",), "trường 'noi_nhan' (Nơi nhận) cần ít nhất một dòng, dòng cuối là 'Lưu: VT, …'")
+        if not incomplete:
+            error(("loai",), f"thiếu 'noi_nhan' (Nơi nhận): cần ít nhất một dòng, dòng cuối là 'Lưu: VT, …'; {lost_hint}", at_key=True)
     elif not meta.recipients[-1].startswith("Lưu"):
         last = len(meta.recipients) - 1
         error(("noi_nhan", last), f"trường 'noi_nhan' (Nơi nhận): dòng cuối phải bắt đầu bằng 'Lưu' (ví dụ 'Lưu: VT, VP.'), nhưng gặp '{meta.recipients[-1]}'")

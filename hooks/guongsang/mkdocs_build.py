@@ -248,7 +248,7 @@ def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
         docbody.appendices_in_contents(page.toc)
         preview = Share(document.display_title, f"{document.issuer} · {document.plain_title}")
         meta = document.meta
-        search_keys = " ".join([meta.number, meta.signer.name or "", meta.issuing_body, *([meta.parent_body] if meta.parent_body else [])])
+        search_keys = " ".join([meta.number, (meta.signer.name if meta.signer else None) or "", meta.issuing_body, *([meta.parent_body] if meta.parent_body else [])])
     elif story:
         context["story"] = story
         context["story_profiles"] = [p for h in story.meta.honorees if (p := site.profile(h))]

@@ -329,9 +329,13 @@ class DocumentMeta(Record):
     legal_bases: list[LegalReference] = Field(
         default_factory=list, alias="can_cu", title="Căn cứ ban hành", description="Các văn bản được căn cứ, thực hiện."
     )
-    signer: Signer = Field(alias="nguoi_ky", title="Người ký")
+    signer: Signer | None = Field(
+        None, alias="nguoi_ky", title="Người ký",
+        description="Bỏ trống chỉ khi văn bản đã ban hành mà bản đang có mất khối chữ ký (ban_hanh_thieu_so_ngay).",
+    )
     recipients: list[str] = Field(
-        alias="noi_nhan", title="Nơi nhận", description="Mỗi dòng một nơi nhận; dòng cuối bắt đầu bằng 'Lưu'."
+        default_factory=list, alias="noi_nhan", title="Nơi nhận",
+        description="Mỗi dòng một nơi nhận; dòng cuối bắt đầu bằng 'Lưu'. Bỏ trống chỉ khi bản đang có mất phần này (ban_hanh_thieu_so_ngay).",
     )
     status: DocumentStatus = Field(
         alias="trang_thai", title="Trạng thái",

@@ -7,7 +7,8 @@ import re
 from guongsang import text
 
 # State documents: number / [year /] symbol, the symbol made of dash-joined abbreviations.
-_STATE = re.compile(r"^(?P<number>\d*)/(?:(?P<year>\d{4})/)?(?P<symbol>[A-Za-zĐđ0-9&.]+(?:-[A-Za-zĐđ0-9&.]+)+)$")
+# Letters of a unit's name may carry marks ('BTĐKT-Vụ II' is written 'BTĐKT-VụII' once its spaces are gone).
+_STATE = re.compile(r"^(?P<number>\d*)/(?:(?P<year>\d{4})/)?(?P<symbol>(?:[^\W_]|[&.])+(?:-(?:[^\W_]|[&.])+)+)$")
 # Laws and resolutions of the National Assembly: number/year/body ('06/2022/QH15').
 _LAW = re.compile(r"^\d+/\d{4}/[A-Za-zĐđ0-9]+$")
 # Party documents: number-type/body ('34-CT/TW', '29-NQ/TW', '30-CTr/TU').

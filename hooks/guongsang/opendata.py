@@ -120,7 +120,7 @@ def _documents(site: SiteModel) -> list[dict[str, Any]]:
             "ma": d.id, "url": d.url, "loai": d.meta.doc_type, "so_ky_hieu": d.meta.number or None, "ngay_ban_hanh": str(d.meta.date),
             "co_quan_chu_quan": d.meta.parent_body, "co_quan_ban_hanh": d.meta.issuing_body,
             "don_vi_ban_hanh": d.meta.issuing_unit, "trich_yeu": d.plain_title,
-            "trang_thai": d.meta.status.value, "nguoi_ky": " ".join(d.signer_lines + ([d.meta.signer.name] if d.meta.signer.name else [])),
+            "trang_thai": d.meta.status.value, "nguoi_ky": " ".join(d.signer_lines + ([d.meta.signer.name] if d.meta.signer and d.meta.signer.name else [])),
         }
         for d in site.documents
     ]

@@ -172,6 +172,9 @@ def _body_blocks(lines: list[str]) -> list[str]:
             blocks.append(f"### {text}")
             joinable = False
             continue
+        if raw.startswith("|") and blocks and blocks[-1].startswith("|"):  # a table's rows stay one block
+            blocks[-1] = f"{blocks[-1]}\n{raw}"
+            continue
         if joinable and text[:1].islower():  # a paragraph broken by a page break in the conversion
             blocks[-1] = f"{blocks[-1]} {unmarked}"
         else:
@@ -229,8 +232,10 @@ def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
         if key in plan.missing:
             plan.missing.remove(key)
     number, issued = str(plan.front.get("so_ky_hieu", "")), plan.front.get("ngay_ban_hanh")
-    # A blank number line ('Số:    /KH-SGDĐT') is a draft's; no number line at all is an issued text that lost its header.
-    if numbers.has_number(number) and isinstance(issued, date):
+    # A blank number line ('Số:    /KH-SGDĐT') is a draft's; no number line, recipients or signature at all is an
+    # issued text whose copy lost them.
+    whole = all(key in plan.front for key in ("noi_nhan", "nguoi_ky"))
+    if numbers.has_number(number) and isinstance(issued, date) and whole:
         plan.front["trang_thai"] = DocumentStatus.PUBLISHED.value
     elif "so_ky_hieu" in plan.front and not numbers.has_number(number):
         plan.front["trang_thai"] = DocumentStatus.DRAFT.value
