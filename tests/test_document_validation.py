@@ -265,6 +265,11 @@ CASES = [
         [f"{P}:24:1: cảnh báo: dòng 'II. TỔ CHỨC THỰC HIỆN' giống đề mục lớn; viết '## II. TỔ CHỨC THỰC HIỆN…' để nó thành tiêu đề có mục lục"],
     ),
     (
+        "level-1 heading that opens no appendix",
+        BASE.replace("## I. MỤC ĐÍCH", "# I. MỤC ĐÍCH"),
+        [f"{P}:24:1: cảnh báo: đề mục cấp 1 '# I. MỤC ĐÍCH' chỉ dùng để mở một phụ lục ('# PHỤ LỤC I'): tên văn bản đã là đề mục cấp 1 của trang; viết '## I. MỤC ĐÍCH…'"],
+    ),
+    (
         "signed PDF that is not there",
         edited("trang_thai: ban_hanh", "trang_thai: ban_hanh\nban_ky_so: pdf/mau.pdf"),
         [f"{P}:22:12: lỗi: trường 'ban_ky_so': không thấy tệp 'pdf/mau.pdf' (đường dẫn tính từ thư mục của văn bản này)"],

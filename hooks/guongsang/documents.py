@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from guongsang import numbers, text, urls
+from guongsang import docbody, numbers, text, urls
 from guongsang.diagnostics import Report
 from guongsang.models import (
     CONG_VAN, DECISION_TYPES, DOCUMENT_TYPES, FORMER_ABBREVIATIONS, NGHI_DINH_30_START, DocumentMeta, DocumentStatus,
@@ -22,6 +22,7 @@ DOCUMENTS_DIR = "van-ban"
 """The folder under the docs_dir that holds documents, one Markdown file each."""
 
 _ROMAN_SECTION = re.compile(r"^(?:[IVX]+)\.\s+\S")
+_HEADING_1 = re.compile(r"^#(?!#)\s*(.*?)\s*#*\s*$")
 _SUBJECT_PREFIX = re.compile(r"^\s*v\s*/\s*v\b[\s.:]*", re.IGNORECASE)
 _AUTHORITY_PREFIX = re.compile(r"^\s*(TM|KT|TL|TUQ|Q)\s*\.\s*", re.IGNORECASE)
 _SIGNS_FOR_SOMEONE = ("TM.", "KT.", "TL.", "TUQ.")
@@ -330,6 +331,13 @@ def _check_body(body: str, first_line: int, rel: str, report: Report) -> None:
             in_fence = not in_fence
         if not in_fence and _ROMAN_SECTION.match(line):
             report.warning(rel, number, 1, f"dòng '{line[:40]}' giống đề mục lớn; viết '## {line[:30]}…' để nó thành tiêu đề có mục lục")
+        heading = None if in_fence else _HEADING_1.match(line)
+        if heading and not docbody.is_appendix_heading(heading.group(1)):
+            report.warning(
+                rel, number, 1,
+                f"đề mục cấp 1 '{line[:40]}' chỉ dùng để mở một phụ lục ('# PHỤ LỤC I'): tên văn bản đã là đề mục"
+                f" cấp 1 của trang; viết '#{line[:30]}…'",
+            )
 
 
 def _check_duplicates(documents: list[Document], report: Report) -> None:
