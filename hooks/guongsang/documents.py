@@ -225,7 +225,7 @@ def _check_meta(meta: DocumentMeta, located: Located, rel: str, docs_dir: Path, 
         error(("loai",), f"trường 'loai' (Loại văn bản): '{meta.doc_type}' không phải loại văn bản theo Nghị định 30/2020; dùng một trong: {known}")
     elif kind == CONG_VAN and _SUBJECT_PREFIX.match(meta.title):
         error(("trich_yeu",), f"trường 'trich_yeu' (Trích yếu): công văn ghi nội dung sau 'V/v' mà không ghi 'V/v' (trang tự in 'V/v'); viết '{_SUBJECT_PREFIX.sub('', meta.title)}'")
-    if meta.enacting_authority and kind not in DECISION_TYPES:
+    if meta.enacting_authority and kind and kind not in DECISION_TYPES:
         error(("tham_quyen_ban_hanh",), f"trường 'tham_quyen_ban_hanh' (Thẩm quyền ban hành) chỉ có ở quyết định và nghị quyết, không ở {meta.doc_type.upper()}; xóa dòng này")
     status = meta.status
     published = status in (DocumentStatus.PUBLISHED, DocumentStatus.SUPERSEDED)
