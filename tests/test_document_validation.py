@@ -167,7 +167,12 @@ CASES = [
     (
         "former abbreviation after Nghị định 30/2020",
         edited("loai: KẾ HOẠCH", "loai: GIẤY ỦY QUYỀN").replace("12/KH-SGDĐT", "12/UQ-SGDĐT"),
-        [f"{P}:5:13: lỗi: trường 'so_ky_hieu' (Số, ký hiệu): ký hiệu 'UQ' không khớp loại GIẤY ỦY QUYỀN; văn bản loại này dùng 'GUQ', ví dụ '237/GUQ-SGDĐT'"],
+        [f"{P}:5:13: cảnh báo: trường 'so_ky_hieu' (Số, ký hiệu): 'UQ' là chữ viết tắt của GIẤY ỦY QUYỀN theo Thông tư 01/2011/TT-BNV; từ ngày 05/3/2020 Nghị định 30/2020 dùng 'GUQ'; nếu văn bản in đúng '12/UQ-SGDĐT' thì giữ nguyên"],
+    ),
+    (
+        "abbreviation of another type on a memorandum",
+        edited("loai: KẾ HOẠCH", "loai: BẢN GHI NHỚ"),
+        [f"{P}:5:13: lỗi: trường 'so_ky_hieu' (Số, ký hiệu): ký hiệu 'KH' không khớp loại BẢN GHI NHỚ; văn bản loại này dùng 'BGN', ví dụ '237/BGN-SGDĐT'"],
     ),
     (
         "addressees written as one line",

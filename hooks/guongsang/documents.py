@@ -238,7 +238,12 @@ def _check_meta(meta: DocumentMeta, located: Located, rel: str, docs_dir: Path, 
         else:
             expected = DOCUMENT_TYPES.get(kind) if kind else None
             found = parts.group("symbol").split("-")[0]
-            if expected and found.upper() not in _abbreviations(kind, meta):
+            former = FORMER_ABBREVIATIONS.get(kind or "", "")
+            if expected and found.upper() == former.upper():
+                # Thông tư 01/2011/TT-BNV's abbreviation: right before 5/3/2020, a habit after it; the number stays as printed.
+                if meta.date.earliest >= NGHI_DINH_30_START:
+                    warning(("so_ky_hieu",), f"trường 'so_ky_hieu' (Số, ký hiệu): '{found}' là chữ viết tắt của {kind} theo Thông tư 01/2011/TT-BNV; từ ngày 05/3/2020 Nghị định 30/2020 dùng '{expected}'; nếu văn bản in đúng '{number}' thì giữ nguyên")
+            elif expected and found.upper() != expected.upper():
                 error(("so_ky_hieu",), f"trường 'so_ky_hieu' (Số, ký hiệu): ký hiệu '{found}' không khớp loại {kind}; văn bản loại này dùng '{expected}', ví dụ '237/{expected}-SGDĐT'")
             if published and not parts.group("number"):
                 error(("so_ky_hieu",), f"trường 'so_ky_hieu' (Số, ký hiệu): văn bản đã ban hành phải có số, ví dụ '{numbers.EXAMPLE}'; nếu chưa có số thì đặt 'trang_thai: du_thao'; {incomplete_hint}")
@@ -287,16 +292,6 @@ def _check_meta(meta: DocumentMeta, located: Located, rel: str, docs_dir: Path, 
             error(("ban_ky_so",), f"trường 'ban_ky_so': '{meta.signed_pdf}' phải là tệp .pdf")
         elif not pdf.is_file():
             error(("ban_ky_so",), f"trường 'ban_ky_so': không thấy tệp '{meta.signed_pdf}' (đường dẫn tính từ thư mục của văn bản này)")
-
-
-def _abbreviations(kind: str, meta: DocumentMeta) -> set[str]:
-    """The type abbreviations a number may carry, in capitals: the one of Nghị định 30/2020, and before it
-    took effect the one of Thông tư 01/2011/TT-BNV ('UQ' for a Giấy ủy quyền of 2015)."""
-    allowed = {str(DOCUMENT_TYPES[kind]).upper()}
-    earliest = meta.date.earliest
-    if kind in FORMER_ABBREVIATIONS and earliest < NGHI_DINH_30_START:
-        allowed.add(FORMER_ABBREVIATIONS[kind].upper())
-    return allowed
 
 
 def _check_signer(meta: DocumentMeta, error: Callable[..., None]) -> None:
