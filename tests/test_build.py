@@ -309,7 +309,7 @@ def test_check_exit_codes(tmp_path):
     (root / "content/van-ban/hong.md").write_text("---\nloai: KẾ HOẠCH\n---\n", encoding="utf-8")
     bad = run_script("check", root)
     assert bad.returncode == 1
-    assert "content/van-ban/hong.md:2:1: lỗi: thiếu trường 'co_quan_chu_quan' (Cơ quan chủ quản)" in bad.stderr
+    assert "content/van-ban/hong.md:2:1: lỗi: thiếu trường 'co_quan_ban_hanh' (Cơ quan ban hành)" in bad.stderr
 
 
 def test_editor_page_wins_over_generated_index(tmp_path):

@@ -320,3 +320,18 @@ def test_index_names_a_letter_by_its_subject(forms_site):
     titles = [words(a) for a in index.xpath(f".//table[{having('gs-van-ban')}]//a")]
     assert "V/v báo cáo tình hình mở ngành, đào tạo và sử dụng giáo viên tiểu học TCCN" in titles
     assert "Giấy mời Dự Hội nghị điển hình tiên tiến" in titles
+
+
+def test_editors_forms_have_the_new_fields():
+    """The web editor's form for a document offers the new keys, in Vietnamese, optional."""
+    from guongsang import cms
+    from guongsang.models import DocumentMeta
+
+    form = {field["name"]: field for field in cms.fields(DocumentMeta)}
+    assert form["co_quan_chu_quan"]["required"] is False
+    assert (form["kinh_gui"]["label"], form["kinh_gui"]["widget"], form["kinh_gui"]["required"]) == ("Kính gửi", "list", False)
+    assert form["tham_quyen_ban_hanh"]["label"] == "Thẩm quyền ban hành"
+    assert "GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO" in form["tham_quyen_ban_hanh"]["hint"]
+    signer = {field["name"]: field for field in form["nguoi_ky"]["fields"]}
+    assert list(signer) == ["tham_quyen", "cap_tren", "ky_thay", "chuc_vu", "ho_ten"]
+    assert signer["ky_thay"]["label"] == "Cấp trưởng được ký thay (dòng KT.)"

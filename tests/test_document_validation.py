@@ -167,7 +167,12 @@ CASES = [
     (
         "former abbreviation after Nghị định 30/2020",
         edited("loai: KẾ HOẠCH", "loai: GIẤY ỦY QUYỀN").replace("12/KH-SGDĐT", "12/UQ-SGDĐT"),
-        [f"{P}:5:13: lỗi: trường 'so_ky_hieu' (Số, ký hiệu): ký hiệu 'UQ' không khớp loại GIẤY ỦY QUYỀN; văn bản loại này dùng 'GUQ', ví dụ '237/GUQ-SGDĐT'"],
+        [f"{P}:5:13: cảnh báo: trường 'so_ky_hieu' (Số, ký hiệu): 'UQ' là chữ viết tắt của GIẤY ỦY QUYỀN theo Thông tư 01/2011/TT-BNV; từ ngày 05/3/2020 Nghị định 30/2020 dùng 'GUQ'; nếu văn bản in đúng '12/UQ-SGDĐT' thì giữ nguyên"],
+    ),
+    (
+        "abbreviation of another type on a memorandum",
+        edited("loai: KẾ HOẠCH", "loai: BẢN GHI NHỚ"),
+        [f"{P}:5:13: lỗi: trường 'so_ky_hieu' (Số, ký hiệu): ký hiệu 'KH' không khớp loại BẢN GHI NHỚ; văn bản loại này dùng 'BGN', ví dụ '237/BGN-SGDĐT'"],
     ),
     (
         "addressees written as one line",
@@ -263,6 +268,11 @@ CASES = [
         "roman-numeral section written as a paragraph",
         BASE.replace("## I. MỤC ĐÍCH", "II. TỔ CHỨC THỰC HIỆN"),
         [f"{P}:24:1: cảnh báo: dòng 'II. TỔ CHỨC THỰC HIỆN' giống đề mục lớn; viết '## II. TỔ CHỨC THỰC HIỆN…' để nó thành tiêu đề có mục lục"],
+    ),
+    (
+        "level-1 heading that opens no appendix",
+        BASE.replace("## I. MỤC ĐÍCH", "# I. MỤC ĐÍCH"),
+        [f"{P}:24:1: cảnh báo: đề mục cấp 1 '# I. MỤC ĐÍCH' chỉ dùng để mở một phụ lục ('# PHỤ LỤC I'): tên văn bản đã là đề mục cấp 1 của trang; viết '## I. MỤC ĐÍCH…'"],
     ),
     (
         "signed PDF that is not there",

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.toc import TableOfContents
 
 # Python-Markdown's toc extension gives every heading an id; the sanitizer keeps it.
-_H1 = re.compile(r'<h1 id="(?P<id>[^"]+)">(?P<inner>.*?)</h1>\s*', re.S)
+_H1 = re.compile(r'<h1\b[^>]*?\bid="(?P<id>[^"]+)"[^>]*>(?P<inner>.*?)</h1>\s*', re.S)
 _TAG = re.compile(r"<[^>]+>")
 # An article opens its paragraph, bold or not: 'Điều 2.', '**Điều 12.** …'.
 _ARTICLE = re.compile(r"^\s*Điều\s+(?P<number>\d+[a-z]?)\s*[.:]")

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from guongsang import numbers, text, urls
+from guongsang import docbody, numbers, text, urls
 from guongsang.diagnostics import Report
 from guongsang.models import (
     CONG_VAN, DECISION_TYPES, DOCUMENT_TYPES, FORMER_ABBREVIATIONS, NGHI_DINH_30_START, DocumentMeta, DocumentStatus,
@@ -22,6 +22,7 @@ DOCUMENTS_DIR = "van-ban"
 """The folder under the docs_dir that holds documents, one Markdown file each."""
 
 _ROMAN_SECTION = re.compile(r"^(?:[IVX]+)\.\s+\S")
+_HEADING_1 = re.compile(r"^#(?!#)\s*(.*?)\s*#*\s*$")
 _SUBJECT_PREFIX = re.compile(r"^\s*v\s*/\s*v\b[\s.:]*", re.IGNORECASE)
 _AUTHORITY_PREFIX = re.compile(r"^\s*(TM|KT|TL|TUQ|Q)\s*\.\s*", re.IGNORECASE)
 _SIGNS_FOR_SOMEONE = ("TM.", "KT.", "TL.", "TUQ.")
@@ -234,7 +235,7 @@ def _check_meta(meta: DocumentMeta, located: Located, rel: str, docs_dir: Path, 
         error(("loai",), f"trường 'loai' (Loại văn bản): '{meta.doc_type}' không phải loại văn bản theo Nghị định 30/2020; dùng một trong: {known}")
     elif kind == CONG_VAN and _SUBJECT_PREFIX.match(meta.title):
         error(("trich_yeu",), f"trường 'trich_yeu' (Trích yếu): công văn ghi nội dung sau 'V/v' mà không ghi 'V/v' (trang tự in 'V/v'); viết '{_SUBJECT_PREFIX.sub('', meta.title)}'")
-    if meta.enacting_authority and kind not in DECISION_TYPES:
+    if meta.enacting_authority and kind and kind not in DECISION_TYPES:
         error(("tham_quyen_ban_hanh",), f"trường 'tham_quyen_ban_hanh' (Thẩm quyền ban hành) chỉ có ở quyết định và nghị quyết, không ở {meta.doc_type.upper()}; xóa dòng này")
     status = meta.status
     published = status in (DocumentStatus.PUBLISHED, DocumentStatus.SUPERSEDED)
@@ -249,7 +250,12 @@ def _check_meta(meta: DocumentMeta, located: Located, rel: str, docs_dir: Path, 
         else:
             expected = DOCUMENT_TYPES.get(kind) if kind else None
             found = parts.group("symbol").split("-")[0]
-            if expected and found.upper() not in _abbreviations(kind, meta):
+            former = FORMER_ABBREVIATIONS.get(kind or "", "")
+            if expected and found.upper() == former.upper():
+                # Thông tư 01/2011/TT-BNV's abbreviation: right before 5/3/2020, a habit after it; the number stays as printed.
+                if meta.date.earliest >= NGHI_DINH_30_START:
+                    warning(("so_ky_hieu",), f"trường 'so_ky_hieu' (Số, ký hiệu): '{found}' là chữ viết tắt của {kind} theo Thông tư 01/2011/TT-BNV; từ ngày 05/3/2020 Nghị định 30/2020 dùng '{expected}'; nếu văn bản in đúng '{number}' thì giữ nguyên")
+            elif expected and found.upper() != expected.upper():
                 error(("so_ky_hieu",), f"trường 'so_ky_hieu' (Số, ký hiệu): ký hiệu '{found}' không khớp loại {kind}; văn bản loại này dùng '{expected}', ví dụ '237/{expected}-SGDĐT'")
             if published and not parts.group("number"):
                 error(("so_ky_hieu",), f"trường 'so_ky_hieu' (Số, ký hiệu): văn bản đã ban hành phải có số, ví dụ '{numbers.EXAMPLE}'; nếu chưa có số thì đặt 'trang_thai: du_thao'; {incomplete_hint}")
@@ -305,16 +311,6 @@ def _check_meta(meta: DocumentMeta, located: Located, rel: str, docs_dir: Path, 
             error(("ban_ky_so",), f"trường 'ban_ky_so': không thấy tệp '{meta.signed_pdf}' (đường dẫn tính từ thư mục của văn bản này)")
 
 
-def _abbreviations(kind: str, meta: DocumentMeta) -> set[str]:
-    """The type abbreviations a number may carry, in capitals: the one of Nghị định 30/2020, and before it
-    took effect the one of Thông tư 01/2011/TT-BNV ('UQ' for a Giấy ủy quyền of 2015)."""
-    allowed = {str(DOCUMENT_TYPES[kind]).upper()}
-    earliest = meta.date.earliest
-    if kind in FORMER_ABBREVIATIONS and earliest < NGHI_DINH_30_START:
-        allowed.add(FORMER_ABBREVIATIONS[kind].upper())
-    return allowed
-
-
 def _check_signer(meta: DocumentMeta, error: Callable[..., None]) -> None:
     """The signature block's rules (Nghị định 30/2020, Điều 13)."""
     signer = meta.signer
@@ -347,6 +343,13 @@ def _check_body(body: str, first_line: int, rel: str, report: Report) -> None:
             in_fence = not in_fence
         if not in_fence and _ROMAN_SECTION.match(line):
             report.warning(rel, number, 1, f"dòng '{line[:40]}' giống đề mục lớn; viết '## {line[:30]}…' để nó thành tiêu đề có mục lục")
+        heading = None if in_fence else _HEADING_1.match(line)
+        if heading and not docbody.is_appendix_heading(heading.group(1)):
+            report.warning(
+                rel, number, 1,
+                f"đề mục cấp 1 '{line[:40]}' chỉ dùng để mở một phụ lục ('# PHỤ LỤC I'): tên văn bản đã là đề mục"
+                f" cấp 1 của trang; viết '#{line[:30]}…'",
+            )
 
 
 def _check_duplicates(documents: list[Document], report: Report) -> None:

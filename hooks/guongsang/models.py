@@ -60,7 +60,8 @@ CONG_VAN = "CÔNG VĂN"
 NGHI_DINH_30_START = date(2020, 3, 5)
 """The day Nghị định 30/2020 took effect; documents before it follow Thông tư 01/2011/TT-BNV."""
 FORMER_ABBREVIATIONS: dict[str, str] = {"BẢN GHI NHỚ": "GN", "BẢN THỎA THUẬN": "TTh", "GIẤY ỦY QUYỀN": "UQ", "GIẤY NGHỈ PHÉP": "NP"}
-"""Abbreviations of Thông tư 01/2011/TT-BNV that Nghị định 30/2020 changed: right on documents before it."""
+"""Abbreviations of Thông tư 01/2011/TT-BNV that Nghị định 30/2020 changed: right on documents before it, a
+warning after it (offices kept the habit, and a number is published as printed)."""
 DECISION_TYPES = ("QUYẾT ĐỊNH", "NGHỊ QUYẾT")
 """Types whose title is followed by the issuing authority's line ('GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO')."""
 
