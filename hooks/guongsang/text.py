@@ -9,12 +9,7 @@ from functools import lru_cache
 
 import icu
 
-# Letters Vietnamese never uses, and symbols that never sit inside a word, which TCVN3 (ABC) and
-# VNI text shows when read as Unicode ("Céng hoµ", "Coäng hoøa"). Ð (U+00D0) is left out: it is a
-# look-alike of Đ that editors type by mistake, handled where numbers are compared.
-_MOJIBAKE_CHARS = "µ¸¶¹¼½¾®¬¦¨ÆÇËÎÏÑÖØÛÜÞßäåæçëîïñöøûüþÿ¡¢£¤¥¯²³´º¿"
-# TCVN3 also writes â ê ô ã ư as © ª « · and a soft hyphen: ordinary symbols, suspicious only right after a letter.
-_SUSPECT = re.compile(f"[{_MOJIBAKE_CHARS}]|(?<=[^\\W\\d_])[©ª«·\u00ad]")
+from guongsang import vnencodings
 
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 
@@ -116,16 +111,7 @@ def first_non_nfc_offset(text: str) -> int | None:
 
 def find_mojibake(text: str) -> tuple[int, str] | None:
     """The offset and word of the first word that looks like TCVN3/VNI text read as Unicode."""
-    for match in _SUSPECT.finditer(text):
-        start = end = match.start()
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
-        while end < len(text) and not text[end].isspace():
-            end += 1
-        word = text[start:end]
-        if any(char.isalpha() for char in word):
-            return start, word
-    return None
+    return vnencodings.first_legacy_word(text)
 
 
 # Tone marks are dropped from an initial; the breve, circumflex and horn make letters of their own.

@@ -88,6 +88,7 @@ _MARKERS: dict[Encoding, frozenset[str]] = {
     "VNI": frozenset(c for key in VNI for c in key if not c.isascii() and c not in _VIETNAMESE_LATIN1),
 }
 _ALL_MARKERS = _MARKERS["TCVN3"] | _MARKERS["VNI"]
+_LEGACY_CHARS = frozenset(TCVN3) | frozenset(c for key in VNI for c in key if not c.isascii())
 _VNI_PAIRS = re.compile("|".join(sorted((re.escape(k) for k in VNI), key=len, reverse=True)))
 
 # Letters only Unicode Vietnamese has (never a byte of a legacy font): a line holding them was typed
@@ -95,13 +96,14 @@ _VNI_PAIRS = re.compile("|".join(sorted((re.escape(k) for k in VNI), key=len, re
 _UNICODE_ONLY = re.compile("[ăĂđĐĩĨũŨơƠưƯ\u1ea0-\u1ef9\u0300-\u0303\u0309\u0323]")
 
 _TONE_MARKS = set(_TONES)
+# Initial consonant, then a vowel group that ends the syllable or one that may take a final consonant.
 _SYLLABLE = re.compile(
     "(?:ngh|gh|gi|kh|ng|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])?"
-    "(?:iêu|yêu|oai|oay|oeo|uây|uôi|ươi|ươu|uya|uyê|uyu|"
-    "ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|ôi|ơi|oo|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê|"
-    "[aăâeêioôơuưy])"
-    "(?:ch|ng|nh|[cmnpt])?"
+    "(?:(?:iêu|yêu|oai|oay|oeo|uây|uôi|ươi|ươu|uya|uyu|ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi|ua|ui|ưa|ưi|ưu)"
+    "|(?:uyê|iê|oa|oă|oe|oo|uâ|uê|uô|uơ|uy|ươ|yê|[aăâeêioôơuưy])(?:ch|ng|nh|[cmnpt])?)"
 )
+# A syllable closed by c, ch, p or t carries the acute or the dot below, never another tone.
+_STOPPED = re.compile("(?:ch|[cpt])$")
 _ACRONYM = re.compile("[A-ZĐ]*Đ[A-ZĐ]*")
 # Rhymes Vietnamese never writes with a bare ơ: the ư before it was TCVN3's soft hyphen, lost on the way.
 _LOST_U_HORN = re.compile("(?<![uUưƯ])([ơờớởỡợƠỜỚỞỠỢ])(?=(?:ng|NG|c|C|u|U)\\b)")
@@ -154,6 +156,8 @@ class _Score:
     """Offsets of the words the conversion rewrites."""
     evidence: tuple[str, ...]
     """Words with a legacy mark that become Vietnamese."""
+    support: int
+    """Words without such a mark ('Nguyeãn') that are not Vietnamese as given and are once converted."""
     against: int
     """Rewritten words that are not Vietnamese afterwards."""
 
@@ -163,7 +167,7 @@ class _Score:
 
     @property
     def plausible(self) -> bool:
-        return bool(self.evidence) and not self.against
+        return bool(self.evidence or self.support) and not self.against
 
 
 def is_syllable(word: str) -> bool:
@@ -172,7 +176,10 @@ def is_syllable(word: str) -> bool:
     if sum(c in _TONE_MARKS for c in decomposed) > 1:
         return False
     bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
-    return _SYLLABLE.fullmatch(bare) is not None
+    if _SYLLABLE.fullmatch(bare) is None:
+        return False
+    tone = next((c for c in decomposed if c in _TONE_MARKS), "")
+    return not (tone in ("\u0300", "\u0309", "\u0303") and _STOPPED.search(bare) is not None)
 
 
 def _reads_vietnamese(word: str) -> bool:
@@ -186,7 +193,7 @@ def _convert_word(word: str, encoding: Encoding) -> str:
 
 
 def _word_spans(line: str, encoding: Encoding) -> list[tuple[int, int]]:
-    """Offsets of the runs of letters (and of the encoding's mark characters) holding a letter."""
+    """Offsets of the runs of letters and of the encoding's mark characters."""
     table = _MARKERS[encoding]
     spans = []
     start = None
@@ -195,7 +202,8 @@ def _word_spans(line: str, encoding: Encoding) -> list[tuple[int, int]]:
         if inside and start is None:
             start = at
         elif not inside and start is not None:
-            if any(c.isalpha() for c in line[start:at]):
+            # "®·" (đã) is a word of marks alone; a lone "©" or "®" is a symbol.
+            if at - start >= 2 or line[start].isalpha():
                 spans.append((start, at))
             start = None
     return spans
@@ -204,7 +212,7 @@ def _word_spans(line: str, encoding: Encoding) -> list[tuple[int, int]]:
 def _score(line: str, encoding: Encoding) -> _Score:
     markers = _MARKERS[encoding]
     unicode_line = _UNICODE_ONLY.search(line) is not None
-    spans, evidence, against = [], [], 0
+    spans, evidence, against, support = [], [], 0, 0
     for start, end in _word_spans(line, encoding):
         word = line[start:end]
         marked = any(c in markers for c in word)
@@ -221,17 +229,21 @@ def _score(line: str, encoding: Encoding) -> _Score:
         spans.append((start, end))
         if not _reads_vietnamese(converted):
             against += 1
-        elif telling and not _reads_vietnamese(unicodedata.normalize("NFC", word)):
-            evidence.append(word)
-    return _Score(encoding, tuple(spans), tuple(evidence), against)
+        elif not _reads_vietnamese(unicodedata.normalize("NFC", word)):
+            if telling:
+                evidence.append(word)
+            else:
+                support += 1
+    return _Score(encoding, tuple(spans), tuple(evidence), support=support, against=against)
 
 
-def _best_score(line: str) -> _Score | None:
-    if not any(c in _ALL_MARKERS for c in line):
+def _best_score(line: str, favoured: Encoding = "TCVN3") -> _Score | None:
+    """The line's score in the encoding its marks fit best (``favoured``, the text's, on a tie)."""
+    if not any(c in _LEGACY_CHARS for c in line):
         return None
     scores = [_score(line, encoding) for encoding in TABLES]
-    best = max(scores, key=lambda s: (len(s.evidence), -s.against))
-    return best if best.evidence else None
+    best = max(scores, key=lambda s: (len(s.evidence) - s.against, s.support, s.encoding == favoured))
+    return best if best.spans else None
 
 
 def _u_horn(match: re.Match[str]) -> str:
@@ -253,7 +265,6 @@ class _Lines:
     """The text's lines with the look-ups the case decision needs."""
 
     def __init__(self, lines: list[str]) -> None:
-        self.lines = lines
         filled = [i for i, line in enumerate(lines) if line.strip()]
         self.header = set(filled[:10])
         self.neighbours = {i: [lines[j] for j in filled[max(k - 1, 0): k + 2] if j != i] for k, i in enumerate(filled)}
@@ -283,9 +294,11 @@ def _tcvn3_case(index: int, raw: str, converted: str, lines: _Lines) -> tuple[bo
 
 
 def _convert_line(line: str, score: _Score) -> tuple[str, bool]:
-    """The line with its words converted, and whether a lost ư was put back."""
+    """The line converted, and whether a lost ư was put back. A line typed in Unicode has only its words
+    with legacy marks converted; any other line is all in the legacy font, lone marks too ('7.000®')."""
+    spans = score.spans if _UNICODE_ONLY.search(line) else ((0, len(line)),)
     parts, last, restored = [], 0, False
-    for start, end in score.spans:
+    for start, end in spans:
         converted = _convert_word(line[start:end], score.encoding)
         if score.encoding == "TCVN3":
             fixed = _LOST_U_HORN.sub(_u_horn, converted)
@@ -318,6 +331,9 @@ def repair(text: str) -> Repair:
     lines = text.split("\n")
     context = _Lines(lines)
     scores = {i: s for i, line in enumerate(lines) if (s := _best_score(line))}
+    weight = {encoding: sum(len(s.evidence) for s in scores.values() if s.encoding == encoding) for encoding in TABLES}
+    favoured = max(weight, key=lambda e: weight[e])
+    scores = {i: s for i in scores if (s := _best_score(lines[i], favoured))}
     sure = {s.encoding for s in scores.values() if s.confident}
     out, changes, suspects = [], [], []
     for index, line in enumerate(lines):
@@ -334,8 +350,11 @@ def repair(text: str) -> Repair:
             new = unicodedata.normalize("NFC", new)
             changes.append(Change(index + 1, score.encoding, _excerpt(line), _excerpt(new), note))
         else:
-            if score:
-                suspects.append(Suspect(index + 1, _excerpt(line), score.encoding, score.evidence))
+            # Words that read as Vietnamese both ways ('Soá': VNI's 'Số') cannot be told apart; in a text
+            # known to hold that encoding they are listed, never converted.
+            if score and (score.evidence or (score.encoding in sure and not score.against)):
+                words = score.evidence or tuple(line[a:b] for a, b in score.spans)
+                suspects.append(Suspect(index + 1, _excerpt(line), score.encoding, words))
             fixed = unicodedata.normalize("NFC", line)
             if fixed != line:
                 changes.append(Change(index + 1, "NFD", _excerpt(line), _excerpt(fixed)))
@@ -347,16 +366,23 @@ def repair(text: str) -> Repair:
     return Repair("\n".join(out), tuple(changes), tuple(suspects))
 
 
+# A soft hyphen after a letter is TCVN3's ư in a word too short to convert, or Word's optional hyphen:
+# either way an invisible character inside a word.
+_SOFT_HYPHEN_IN_WORD = re.compile("(?<=[^\\W\\d_])\u00ad")
+
+
 def first_legacy_word(text: str) -> tuple[int, str] | None:
-    """The offset and whitespace-delimited word of the first word that reads as TCVN3/VNI text, if any."""
+    """The offset and whitespace-delimited word of the first word that reads as TCVN3/VNI text (a line
+    repair() would convert or list as suspect), or that holds a soft hyphen after a letter."""
     if not any(c in _ALL_MARKERS for c in text):
         return None
     offset = 0
     for line in text.split("\n"):
         score = _best_score(line)
-        if score:
-            word = score.evidence[0]
-            at = line.index(word)
+        score = score if score and score.evidence else None
+        hyphen = _SOFT_HYPHEN_IN_WORD.search(line)
+        if score or hyphen:
+            at = line.index(score.evidence[0]) if score else hyphen.start()  # type: ignore[union-attr]
             start = line.rfind(" ", 0, at) + 1
             end = next((i for i in range(at, len(line)) if line[i].isspace()), len(line))
             return offset + start, line[start:end]
