@@ -103,3 +103,15 @@ def test_what_is_not_recognised_is_listed_never_guessed() -> None:
     assert any("abc" in note for note in parts.notes)
     assert any("xin chào các bạn" in note for note in parts.notes)
     assert any("31/2/2020" in note for note in parts.notes)
+
+
+def test_an_old_font_header_line_is_converted_and_the_conversion_listed_for_the_editor() -> None:
+    parts = _parts(
+        "phßng GD & ®t viÖt yªn\nTRƯỜNG TIỂU HỌC QUANG CHÂU\nSố:      /QĐ – THQC\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Quang Châu, ngày     tháng 5 năm 2021\nQUYẾT ĐỊNH\nVề việc khen thưởng học sinh\nHIỆU TRƯỞNG TRƯỜNG TIỂU HỌC QUANG CHÂU\n"
+        "C¨n cø §iÒu lÖ tr\u00adêng tiÓu häc;\nQUYẾT ĐỊNH:"
+    )
+    assert (parts.parent_body, parts.issuing_body) == ("PHÒNG GD & ĐT VIỆT YÊN", "TRƯỜNG TIỂU HỌC QUANG CHÂU")
+    assert (parts.number, parts.issued) == ("/QĐ–THQC", "2021-05")
+    assert any(note.startswith("dòng 1: chữ TCVN3 đã đổi sang Unicode") for note in parts.notes)
+    assert parts.bases == ["Căn cứ Điều lệ trường tiểu học;"]

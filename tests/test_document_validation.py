@@ -107,7 +107,23 @@ CASES = [
     (
         "issued-without-number-or-date state with both given",
         edited("trang_thai: ban_hanh", "trang_thai: ban_hanh_thieu_so_ngay"),
-        [f"{P}:21:13: lỗi: trường 'trang_thai': 'ban_hanh_thieu_so_ngay' dành cho bản không ghi số hoặc ngày, nhưng văn bản này có đủ số '12/KH-SGDĐT' và ngày 05/3/2024; đặt 'trang_thai: ban_hanh'"],
+        [f"{P}:21:13: lỗi: trường 'trang_thai': 'ban_hanh_thieu_so_ngay' dành cho bản thiếu số, ngày, nơi nhận hoặc người ký, nhưng văn bản này có đủ số '12/KH-SGDĐT', ngày 05/3/2024, nơi nhận và người ký; đặt 'trang_thai: ban_hanh'"],
+    ),
+    (
+        "issued document without recipients",
+        edited('noi_nhan:\n  - Các đơn vị;\n  - "Lưu: VT."\n', ""),
+        [f"{P}:2:1: lỗi: thiếu 'noi_nhan' (Nơi nhận): cần ít nhất một dòng, dòng cuối là 'Lưu: VT, …'; nếu văn bản đã ban hành mà bản bạn có mất phần này, đặt 'trang_thai: ban_hanh_thieu_so_ngay'"],
+    ),
+    (
+        "issued document without signature block",
+        edited("nguoi_ky:\n  tham_quyen: KT.\n  cap_tren: GIÁM ĐỐC\n  chuc_vu: PHÓ GIÁM ĐỐC\n  ho_ten: Nguyễn Văn A\n", ""),
+        [f"{P}:2:1: lỗi: thiếu 'nguoi_ky' (Người ký): ghi 'chuc_vu' và 'ho_ten', ví dụ 'nguoi_ky: {{chuc_vu: GIÁM ĐỐC, ho_ten: Nguyễn Văn A}}'; nếu văn bản đã ban hành mà bản bạn có mất phần này, đặt 'trang_thai: ban_hanh_thieu_so_ngay'"],
+    ),
+    (
+        "copy that lost its recipients and signature block, said so",
+        edited("nguoi_ky:\n  tham_quyen: KT.\n  cap_tren: GIÁM ĐỐC\n  chuc_vu: PHÓ GIÁM ĐỐC\n  ho_ten: Nguyễn Văn A\n", "")
+        .replace('noi_nhan:\n  - Các đơn vị;\n  - "Lưu: VT."\n', "").replace("trang_thai: ban_hanh", "trang_thai: ban_hanh_thieu_so_ngay"),
+        [],
     ),
     (
         "yearly milestone ending before it starts",

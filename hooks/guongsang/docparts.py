@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from guongsang import text, vnencodings
+from guongsang import numbers, text, vnencodings
 from guongsang.models import DOCUMENT_TYPES
 
 _RULE = re.compile(r"^[-_=─—–.*\s|]+$")
@@ -593,6 +593,6 @@ def _looks_like_letter(parts: Parts) -> bool:
     if parts.title or parts.addressees:
         return True
     if parts.number:
-        symbol = parts.number.split("/")[-1].split("-")[0]
+        symbol = numbers.type_abbreviation(parts.number) or re.split("[-–]", parts.number.split("/")[-1])[0]
         return symbol.upper() not in {abbreviation.upper() for abbreviation in DOCUMENT_TYPES.values() if abbreviation}
     return False

@@ -249,7 +249,7 @@ def _check_meta(meta: DocumentMeta, located: Located, rel: str, docs_dir: Path, 
             error(("so_ky_hieu",), f"trường 'so_ky_hieu' (Số, ký hiệu): '{number}' không đúng dạng số/ký hiệu, ví dụ '{numbers.EXAMPLE}' (dự thảo: '/KH-SGDĐT')")
         else:
             expected = DOCUMENT_TYPES.get(kind) if kind else None
-            found = parts.group("symbol").split("-")[0]
+            found = numbers.type_abbreviation(number)
             former = FORMER_ABBREVIATIONS.get(kind or "", "")
             if expected and found.upper() == former.upper():
                 # Thông tư 01/2011/TT-BNV's abbreviation: right before 5/3/2020, a habit after it; the number stays as printed.

@@ -8,7 +8,8 @@ from guongsang import text
 
 # State documents: number / [year /] symbol, the symbol made of dash-joined abbreviations.
 # Letters of a unit's name may carry marks ('BTĐKT-Vụ II' is written 'BTĐKT-VụII' once its spaces are gone).
-_STATE = re.compile(r"^(?P<number>\d*)/(?:(?P<year>\d{4})/)?(?P<symbol>(?:[^\W_]|[&.])+(?:-(?:[^\W_]|[&.])+)+)$")
+# Offices type the dash between the symbol's parts as a hyphen or an en dash ('4144/GDĐT–VP').
+_STATE = re.compile(r"^(?P<number>\d*)/(?:(?P<year>\d{4})/)?(?P<symbol>(?:[^\W_]|[&.])+(?:[-–](?:[^\W_]|[&.])+)+)$")
 # Laws and resolutions of the National Assembly: number/year/body ('06/2022/QH15').
 _LAW = re.compile(r"^\d+/\d{4}/[A-Za-zĐđ0-9]+$")
 # Party documents: number-type/body ('34-CT/TW', '29-NQ/TW', '30-CTr/TU').
@@ -35,7 +36,7 @@ def is_reference_number(number: str) -> bool:
 def type_abbreviation(number: str) -> str | None:
     """The document-type part of the symbol: 'KH' in '237/KH-SGDĐT'."""
     match = parse(number)
-    return match.group("symbol").split("-")[0] if match else None
+    return re.split("[-–]", match.group("symbol"))[0] if match else None
 
 
 def has_number(number: str) -> bool:

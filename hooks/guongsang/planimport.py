@@ -43,6 +43,7 @@ SUPPLIED = {
         '"/KH-SGDĐT" (dự thảo) hoặc "237/KH-SGDĐT"; không thêm thì văn bản được ghi là đã ban hành mà bản này thiếu số (ban_hanh_thieu_so_ngay)',
     ),
     "dia_danh": ("--dia-danh", "địa danh", '"Hưng Yên"'),
+    "trich_yeu": ("--trich-yeu", "trích yếu (với công văn: nội dung sau 'V/v')", '"Về việc tổ chức hội nghị điển hình tiên tiến"'),
     "ngay_ban_hanh": ("--ngay-ban-hanh", "ngày ban hành", "2024 (dự thảo), 2024-11 hoặc 2024-11-20"),
 }
 

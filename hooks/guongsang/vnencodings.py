@@ -227,6 +227,8 @@ def _score(line: str, encoding: Encoding) -> _Score:
         if converted == word:
             continue
         spans.append((start, end))
+        if line[start - 1 : start].isdigit():
+            continue  # a sum's unit ('247.000ñ', VNI's 247.000đ): converted with its line, evidence of nothing
         if not _reads_vietnamese(converted):
             against += 1
         elif not _reads_vietnamese(unicodedata.normalize("NFC", word)):
