@@ -465,3 +465,13 @@ def test_every_signature_authority_is_lawful(tmp_path, block):
     lines = "".join(f"  {key}: {value}\n" for key, value in block.items())
     source = edited(SIGNER, f"nguoi_ky:\n{lines}  ho_ten: Nguyễn Văn A\n").replace("co_quan_chu_quan: UBND TỈNH MẪU\n", "")
     assert check(tmp_path, {P: source}) == []
+
+
+def test_old_and_new_tone_placement_name_one_body(tmp_path: Path) -> None:
+    """'UỶ BAN' (old placement) and 'ỦY BAN' are one body: one list of its documents, no error."""
+    first = BASE.replace("co_quan_chu_quan: UBND TỈNH MẪU", "co_quan_chu_quan: UỶ BAN NHÂN DÂN TỈNH MẪU")
+    second = first.replace("12/KH-SGDĐT", "13/KH-SGDĐT").replace("UỶ BAN", "ỦY BAN")
+    write_files(tmp_path, {**required_data(), P: first, "content/van-ban/khac.md": second})
+    project = load_project(ProjectPaths.at(tmp_path))
+    assert [str(d) for d in project.report.diagnostics] == []
+    assert [len(group.documents) for group in project.site.issuers] == [2]

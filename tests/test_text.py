@@ -89,3 +89,17 @@ def test_vietnamese_collation():
     """ICU's Vietnamese order: Ă after A, Đ after D, tones after letters."""
     names = ["Đặng", "Dương", "Ân", "Ă", "Ánh", "An", "Hạ", "Hà"]
     assert sorted(names, key=sort_key) == ["An", "Ánh", "Ă", "Ân", "Dương", "Đặng", "Hà", "Hạ"]
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["237/KH-SGDĐT", "12/2010/QĐ-UBND", "3420/THPT", "3358/SGD&ĐT", "4144/GDĐT–VP", "1855/BTĐKT-VụII", "14/TTr-ĐK1", "06/2022/QH15", "34-CT/TW"],
+)
+def test_numbers_as_real_offices_print_them_are_numbers(number: str) -> None:
+    """Old single-part symbols, an en dash between parts and marked letters in a unit's name are lawful forms."""
+    assert numbers.is_reference_number(number)
+
+
+@pytest.mark.parametrize("number", ["KH12", "QĐ 300", "237KH-SGDĐT", "237/", "/", "237/KH--SGDĐT", "237/KH_SGDĐT"])
+def test_what_is_not_a_number_stays_refused(number: str) -> None:
+    assert not numbers.is_reference_number(number)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from guongsang import numbers, text, vnencodings
-from guongsang.models import DOCUMENT_TYPES
+from guongsang.models import CONG_VAN, DOCUMENT_TYPES
 
 _RULE = re.compile(r"^[-_=─—–.*\s|]+$")
 _COLUMN_GAP = re.compile(r"\s{3,}|\t+|\s*\|\s*")
@@ -112,13 +112,14 @@ def plain(line: str) -> str:
 
 def type_of(fragment: str) -> tuple[str, str] | None:
     """The type name a fragment opens with ('QUYẾT ĐỊNH'), and the capitalised title glued to it, if any
-    ('THÔNG BÁO NGHỈ HỌC DO MƯA LŨ', even 'BÁOCÁOKIỂMTRA …' as some copies lose the spaces)."""
+    ('THÔNG BÁO NGHỈ HỌC DO MƯA LŨ', even 'BÁOCÁOKIỂMTRA …' as some copies lose the spaces). Tone marks are
+    left out of the comparison, so old and new placement ('THOẢ', 'THỎA') both match; no two types'
+    names are equal, or one the start of another, without them."""
     written = re.sub(r"\s+", " ", fragment.strip().rstrip("."))
-    squeezed = written.upper().replace(" ", "")
-    for name in _TYPE_NAMES:
-        bare = name.replace(" ", "")
+    squeezed = text.toneless(written.upper()).replace(" ", "")
+    for bare, name in _TYPE_NAMES.items():
         if squeezed == bare:
-            return _TYPE_NAMES[name], ""
+            return name, ""
         if squeezed.startswith(bare):
             taken, at = 0, 0
             while taken < len(bare):
@@ -126,22 +127,14 @@ def type_of(fragment: str) -> tuple[str, str] | None:
                 at += 1
             rest = written[at:].strip()
             if _caps_split(rest)[0] and not rest[:1].islower():
-                return _TYPE_NAMES[name], rest
+                return name, rest
     return None
 
 
-def _spellings() -> dict[str, str]:
-    """Every way a type name is printed ('HOÀ'/'HÒA', 'THOẢ'/'THỎA'), longest first, to its name."""
-    found: dict[str, str] = {}
-    for name in DOCUMENT_TYPES:
-        if name == "CÔNG VĂN":
-            continue
-        for spelling in (name, name.replace("OÀ", "ÒA"), name.replace("ÒA", "OÀ"), name.replace("ỎA", "OẢ"), name.replace("OẢ", "ỎA")):
-            found[text.nfc(spelling)] = name
-    return dict(sorted(found.items(), key=lambda item: len(item[0]), reverse=True))
-
-
-_TYPE_NAMES = _spellings()
+_TYPE_NAMES = dict(
+    sorted(((text.toneless(name).replace(" ", ""), name) for name in DOCUMENT_TYPES if name != CONG_VAN), key=lambda item: -len(item[0]))
+)
+"""Each type's name without tone marks and spaces, longest first, to its name."""
 
 
 def _caps_split(written: str) -> tuple[str, str]:
@@ -176,7 +169,7 @@ def parse(lines: list[str]) -> Parts:
     parts.body = [item.raw for item in items[index:end]]
     parts.bases = _bases(items[index:end])
     if parts.doc_type is None:
-        parts.doc_type = "CÔNG VĂN" if _looks_like_letter(parts) else None
+        parts.doc_type = CONG_VAN if _looks_like_letter(parts) else None
     return parts
 
 

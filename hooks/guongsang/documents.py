@@ -279,11 +279,11 @@ def _check_meta(meta: DocumentMeta, located: Located, rel: str, docs_dir: Path, 
         _check_signer(meta, error)
         if published and not meta.signer.name:
             error(("nguoi_ky",), "thiếu 'nguoi_ky.ho_ten': văn bản đã ban hành phải ghi họ tên người ký", at_key=True)
-    elif not incomplete:
+    elif published:
         error(("loai",), f"thiếu 'nguoi_ky' (Người ký): ghi 'chuc_vu' và 'ho_ten', ví dụ 'nguoi_ky: {{chuc_vu: GIÁM ĐỐC, ho_ten: Nguyễn Văn A}}'; {lost_hint}", at_key=True)
 
     if not meta.recipients:
-        if not incomplete:
+        if published:  # a draft, or an issued text whose copy lost them, may lack them
             error(("loai",), f"thiếu 'noi_nhan' (Nơi nhận): cần ít nhất một dòng, dòng cuối là 'Lưu: VT, …'; {lost_hint}", at_key=True)
     elif not meta.recipients[-1].startswith("Lưu"):
         last = len(meta.recipients) - 1

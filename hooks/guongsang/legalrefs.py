@@ -22,7 +22,8 @@ _KIND = "|".join(KINDS)
 _OPENING = re.compile(r"^\s*(?:căn cứ|thực hiện|theo)\s+", re.IGNORECASE)
 _REFERENCE = re.compile(rf"^(?P<kind>{_KIND})(?=\s|$)\s*(?P<rest>.*)$", re.DOTALL)
 _NEXT_NUMBERED = re.compile(rf"\s+và\s+(?=(?:{_KIND})\s+số\s)")
-_NUMBER = re.compile(r"(?:^|\s)số\s+(?P<number>[0-9A-Za-zĐđ][0-9A-Za-zĐđ/\-.&]*[0-9A-Za-zĐđ])")
+# A number holds a digit: 'một số Điều của Luật …' cites no number.
+_NUMBER = re.compile(r"(?:^|\s)số\s+(?=[^\s]*\d)(?P<number>[0-9A-Za-zĐđ][0-9A-Za-zĐđ/\-.&]*[0-9A-Za-zĐđ])")
 _DATE = re.compile(
     r"^\s*ngày\s+(?:(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4}))"
 )

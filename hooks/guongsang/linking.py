@@ -165,9 +165,10 @@ def link_site(documents: list[Document], data: DataSet, stories: list[Story], re
     _link_citations(site, report)
     by_year: dict[int, list[Document]] = defaultdict(list)
     by_issuer: dict[str, list[Document]] = defaultdict(list)
+    spellings: dict[tuple[str, ...], str] = {}  # 'UỶ BAN' and 'ỦY BAN' (old and new tone placement) are one body
     for document in ordered:
         by_year[document.meta.date.year].append(document)
-        by_issuer[document.issuer].append(document)
+        by_issuer[spellings.setdefault(text.placement_key(document.issuer), document.issuer)].append(document)
     site.years = [
         DocumentGroup(str(year), urls.documents_by_year_url(year), docs)
         for year, docs in sorted(by_year.items(), reverse=True)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import typing
-import unicodedata
 from datetime import date
 from enum import Enum
 from fractions import Fraction
@@ -65,26 +64,13 @@ warning after it (offices kept the habit, and a number is published as printed).
 DECISION_TYPES = ("QUYẾT ĐỊNH", "NGHỊ QUYẾT")
 """Types whose title is followed by the issuing authority's line ('GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO')."""
 
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-
-
-def _tone_free(name: str) -> tuple[str, ...]:
-    """Each word without its tone mark, then the mark: 'THỎA' and 'THOẢ' (old and new placement) match,
-    'HOẠCH' and 'HOẶCH' do not."""
-    words = []
-    for word in unicodedata.normalize("NFD", name.strip().upper()).split():
-        tones = "".join(c for c in word if c in _TONES)
-        words.append(unicodedata.normalize("NFC", "".join(c for c in word if c not in _TONES)) + tones)
-    return tuple(words)
-
-
-_TYPE_NAMES = {_tone_free(name): name for name in DOCUMENT_TYPES}
+_TYPE_NAMES = {text.placement_key(name): name for name in DOCUMENT_TYPES}
 
 
 def document_type(name: str) -> str | None:
     """The type's name as DOCUMENT_TYPES writes it, whatever the case and tone placement ('Bản thoả thuận'),
     or None when it is no type of Nghị định 30/2020."""
-    return _TYPE_NAMES.get(_tone_free(name))
+    return _TYPE_NAMES.get(text.placement_key(name))
 
 
 Authority = Literal["TM.", "KT.", "TL.", "TUQ.", "Q."]

@@ -6,10 +6,11 @@ import re
 
 from guongsang import text
 
-# State documents: number / [year /] symbol, the symbol made of dash-joined abbreviations.
+# State documents: number / [year /] symbol, the symbol made of dash-joined abbreviations; texts older than
+# Nghị định 30 (and some since) print a single one ('3420/THPT', '3358/SGD&ĐT').
 # Letters of a unit's name may carry marks ('BTĐKT-Vụ II' is written 'BTĐKT-VụII' once its spaces are gone).
 # Offices type the dash between the symbol's parts as a hyphen or an en dash ('4144/GDĐT–VP').
-_STATE = re.compile(r"^(?P<number>\d*)/(?:(?P<year>\d{4})/)?(?P<symbol>(?:[^\W_]|[&.])+(?:[-–](?:[^\W_]|[&.])+)+)$")
+_STATE = re.compile(r"^(?P<number>\d*)/(?:(?P<year>\d{4})/)?(?P<symbol>(?:[^\W_]|[&.])+(?:[-–](?:[^\W_]|[&.])+)*)$")
 # Laws and resolutions of the National Assembly: number/year/body ('06/2022/QH15').
 _LAW = re.compile(r"^\d+/\d{4}/[A-Za-zĐđ0-9]+$")
 # Party documents: number-type/body ('34-CT/TW', '29-NQ/TW', '30-CTr/TU').

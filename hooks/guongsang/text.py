@@ -116,6 +116,21 @@ def find_mojibake(text: str) -> tuple[int, str] | None:
 
 # Tone marks are dropped from an initial; the breve, circumflex and horn make letters of their own.
 _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def toneless(text: str) -> str:
+    """The text without tone marks, its other letters kept: 'QUYẾT ĐỊNH' -> 'QUYÊT ĐINH'."""
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", text) if c not in _TONE_MARKS))
+
+
+def placement_key(name: str) -> tuple[str, ...]:
+    """Each word without its tone mark, then the mark: 'THỎA' and 'THOẢ', 'ỦY' and 'UỶ' (new and old
+    placement) match; 'HOẠCH' and 'HOẶCH' do not."""
+    words = []
+    for word in unicodedata.normalize("NFD", name.strip().upper()).split():
+        tones = "".join(c for c in word if c in _TONE_MARKS)
+        words.append(toneless(word) + tones)
+    return tuple(words)
 VIETNAMESE_ALPHABET = "A Ă Â B C D Đ E Ê G H I K L M N O Ô Ơ P Q R S T U Ư V X Y".split()
 
 
