@@ -236,8 +236,8 @@ class DocumentStatus(Labeled):
     DRAFT = "du_thao"
     PUBLISHED = "ban_hanh"
     ISSUED_INCOMPLETE = "ban_hanh_thieu_so_ngay"
-    """Issued, but the text we hold lost its number or its date (seeds 002 and 003): shown as unknown,
-    never as a draft's blanks."""
+    """Issued, but the text we hold lost its number, its date (seeds 002 and 003), its recipients or its
+    signature block (copies of other offices' documents): shown as not in our copy, never as a draft's blanks."""
     SUPERSEDED = "het_hieu_luc"
 
 
@@ -326,7 +326,7 @@ class DocumentMeta(Record):
     )
     status: DocumentStatus = Field(
         alias="trang_thai", title="Trạng thái",
-        description="du_thao, ban_hanh, het_hieu_luc; ban_hanh_thieu_so_ngay khi văn bản đã ban hành mà bản đang có không ghi số hoặc ngày.",
+        description="du_thao, ban_hanh, het_hieu_luc; ban_hanh_thieu_so_ngay khi văn bản đã ban hành mà bản đang có thiếu số, ngày, nơi nhận hoặc khối chữ ký.",
     )
     signed_pdf: str | None = Field(
         None, alias="ban_ky_so", title="Bản có chữ ký (PDF)",

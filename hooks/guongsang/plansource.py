@@ -16,8 +16,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from guongsang import text
+
+if TYPE_CHECKING:  # imported at run time only by the Word reader: docx is loaded only for Word files
+    from guongsang.wordnumbering import Numbering
 
 MAX_BYTES = 20 * 1024 * 1024
 """Larger than any plan: a bigger file is refused rather than read into memory."""
