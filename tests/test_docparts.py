@@ -115,3 +115,19 @@ def test_an_old_font_header_line_is_converted_and_the_conversion_listed_for_the_
     assert (parts.number, parts.issued) == ("/QĐ–THQC", "2021-05")
     assert any(note.startswith("dòng 1: chữ TCVN3 đã đổi sang Unicode") for note in parts.notes)
     assert parts.bases == ["Căn cứ Điều lệ trường tiểu học;"]
+
+
+def test_bases_a_copy_ran_together_count_apart_and_a_basis_deep_in_the_body_is_no_basis() -> None:
+    glued = _parts(
+        "HỘI ĐỒNG NHÂN DÂN QUẬN BÌNH THẠNH\nSố: 36/2006/NQ-HĐND\nBình Thạnh, ngày 19 tháng 7 năm 2006\nNGHỊ QUYẾT\n"
+        "Về việc phê duyệt tờ trình\nHỘI ĐỒNG NHÂN DÂN QUẬN BÌNH THẠNH\n"
+        "Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003; Căn cứ Quyết định số "
+        "54/2006/QĐ-UBND ngày 10 tháng 4 năm 2006 của Ủy ban nhân dân Thành phố,\nQUYẾT NGHỊ:\nĐiều 1. Phê duyệt."
+    )
+    assert len(glued.bases) == 2
+    minutes = _parts(
+        "TRƯỜNG MN MỸ HƯNG\nMỹ Hưng, ngày 25 tháng 5 năm 2021\nBIÊN BẢN\nHỌP BÌNH XÉT THI ĐUA\n"
+        "Vào hồi 15h30 ngày 25/5/2021, tại văn phòng trường tổ chức họp.\nI Thành phần gồm có:\n1 Chủ toạ: Đ/c A.\n"
+        "II Nội dung:\nTổ chức bình xét thi đua.\nCăn cứ vào tình hình thực tế của nhà trường, hội đồng thống nhất."
+    )
+    assert minutes.bases == []

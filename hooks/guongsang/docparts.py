@@ -42,6 +42,8 @@ _LIST_MARK = re.compile(r"^\\?[-+–—•]\s*")
 _URGENCY = re.compile(r"^(?:KHẨN|THƯỢNG KHẨN|HỎA TỐC|HOẢ TỐC|MẬT|TỐI MẬT|TUYỆT MẬT)(?:\s+HẸN GIỜ)?$")
 _BASIS = re.compile(r"^(?:Căn cứ|Thực hiện)\b", re.IGNORECASE)
 _BASIS_FIRM = re.compile(r"^Căn cứ\b", re.IGNORECASE)
+# Bases whose paragraphs a copy ran together: '…năm 2003; Căn cứ Quyết định …', '… THÁI BÌNH - Thực hiện …'.
+_GLUED_BASIS = re.compile(r"(?:(?<=[;.,])\s+|\s+[-–]\s*)(?=(?:Căn cứ|Thực hiện)\b)")
 _PROSE = re.compile(r"^(?:Căn cứ|Thực hiện|Theo|Để|Nhằm|Trên cơ sở|Xét|Qua|Tại|Thời gian|Trong|Nay|Hôm nay|Vào hồi)\b")
 _SECTION = re.compile(r"^(?:[IVXL]+|[A-ZĐ]|\d+(?:\.\d+)*)\s*[.)/]\s+\S|^(?:Phần|PHẦN|Chương|CHƯƠNG|Điều)\s+\S")
 _RECIPIENTS = re.compile(r"^N[ơo]i\s*nhận\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
@@ -338,7 +340,9 @@ def _cut_place(fragment: str) -> bool:
 def _continues_subject(fragment: str) -> bool:
     return not (
         _NUMBER_LABEL.match(fragment) or _DATE.search(fragment) or _MOTTO.search(fragment) or _SLOGAN.search(fragment)
-        or _URGENCY.match(fragment.upper()) or _ADDRESSEES.match(fragment) or _is_caps(fragment) or len(fragment) > 120
+        or _URGENCY.match(fragment.upper()) or _ADDRESSEES.match(fragment) or len(fragment) > 120
+        # a capitalised line is a body's name, unless it is an acronym the narrow column pushed down ('TCCN')
+        or (_is_caps(fragment) and (len(fragment.split()) > 2 or _BODY_START.match(fragment.upper())))
     )
 
 
@@ -564,8 +568,10 @@ def _position_line(piece: str) -> bool:
 
 
 def _bases(items: list[Line]) -> list[str]:
-    """The opening's paragraphs citing legal bases, up to the first section, article or decision line."""
-    found = []
+    """The opening's paragraphs citing legal bases, up to the first section, article or decision line;
+    bases come first, so after two other paragraphs the opening is over."""
+    found: list[str] = []
+    others, paragraph_open = 0, False
     for item in items:
         written = item.text
         if not written:
@@ -574,10 +580,18 @@ def _bases(items: list[Line]) -> list[str]:
             break
         if _SECTION.match(written) and "can cu" not in text.fold(written):
             break  # the body proper begins; a first heading 'A. NHỮNG CĂN CỨ…' holds the bases
-        if _BASIS.match(_LIST_MARK.sub("", written)):
-            found.append(written)
-        elif found and written[:1].islower():
-            found[-1] = f"{found[-1]} {written}"  # a paragraph broken by the copy
+        first, *glued = _GLUED_BASIS.split(written)
+        if _BASIS.match(_LIST_MARK.sub("", first)):
+            found.append(first)
+            paragraph_open = False
+        elif found and (first[:1].islower() or not found[-1].endswith((";", ".", ":", ","))):
+            found[-1] = f"{found[-1]} {first}"  # a paragraph broken by the copy
+        elif not glued:
+            others += not paragraph_open  # a line that goes on an unfinished paragraph is not another one
+            paragraph_open = not first.endswith((";", ".", ":"))
+            if others > 2:
+                break
+        found += glued
     return found
 
 
