@@ -397,7 +397,8 @@ def _set_bodies(found: list[tuple[str, int]], parts: Parts) -> None:
             bodies[-1] = f"{bodies[-1]} {fragment}"
         else:
             bodies.append(fragment)
-    if len(bodies) > 1 and _same(bodies[1], bodies[0]) is False and text.fold(bodies[1]).startswith(text.fold(bodies[0])):
+    first, second = (text.fold(name) for name in bodies[:2]) if len(bodies) > 1 else ("", "")
+    if first and second != first and second.startswith(first):  # a copy's repeated 'UỶ BAN NHÂN DÂN' over the real name
         parts.notes.append(f"dòng '{bodies[0]}' lặp lại đầu tên '{bodies[1]}': bỏ, không coi là cơ quan chủ quản")
         bodies = bodies[1:]
     if not bodies:
@@ -408,10 +409,6 @@ def _set_bodies(found: list[tuple[str, int]], parts: Parts) -> None:
     parts.issuing_body = bodies[-1]
     if len(bodies) == 2:
         parts.parent_body = bodies[0]
-
-
-def _same(first: str, second: str) -> bool:
-    return text.fold(first) == text.fold(second)
 
 
 # ---- Title, authority and addressees ----
