@@ -1,9 +1,11 @@
-"""A plan (Word, text or Markdown) read into a document file: front matter filled, sections as headings.
+"""Any office's document (Word, PDF, text or Markdown) read into a document file: front matter filled,
+sections as headings.
 
-The layout is the one Nghị định 30/2020/NĐ-CP gives every administrative document: parent and issuing
-body, number, place and date, the type and title, the opening with its legal bases, numbered sections,
-recipients and the signature block. Whatever the text does not say is listed for the editor, and
-blanks of a draft ('Số:   /KH-SGDĐT', 'ngày   tháng   năm 2024') stay blank.
+docparts.py recognises the parts Nghị định 30/2020/NĐ-CP gives every administrative document (parent and
+issuing body, number, place and date, the type and title, the opening with its legal bases, recipients and
+the signature block) in whatever shape the copy has; this module makes them front matter and the body
+Markdown. Whatever the text does not say is listed for the editor, and blanks of a draft
+('Số:   /KH-SGDĐT', 'ngày   tháng   năm 2024') stay blank.
 """
 
 from __future__ import annotations
