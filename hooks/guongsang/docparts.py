@@ -109,7 +109,8 @@ def plain(line: str) -> str:
     """A line without Markdown heading marks, emphasis and escapes, its spaces made ordinary."""
     line = re.sub(r"^#{1,6}\s+", "", _HTML_TAG.sub(" ", line).strip()).replace("**", "").replace("\\", "")
     line = re.sub(r"(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)", "", line)
-    return re.sub(r" {2,}(?=\S)", lambda gap: gap.group(0) if len(gap.group(0)) >= 3 else " ", line.replace("\u00a0", " ").replace("\u200b", "")).strip()
+    # Two spaces are a typing slip; three or more are a column gap, kept for the reader of columns.
+    return re.sub(r"(?<! ) {2}(?=\S)", " ", line.replace("\u00a0", " ").replace("\u200b", "")).strip()
 
 
 def type_of(fragment: str) -> tuple[str, str] | None:
@@ -597,6 +598,6 @@ def _looks_like_letter(parts: Parts) -> bool:
     if parts.title or parts.addressees:
         return True
     if parts.number:
-        symbol = numbers.type_abbreviation(parts.number) or re.split("[-–]", parts.number.split("/")[-1])[0]
+        symbol = numbers.type_abbreviation(parts.number) or ""
         return symbol.upper() not in {abbreviation.upper() for abbreviation in DOCUMENT_TYPES.values() if abbreviation}
     return False

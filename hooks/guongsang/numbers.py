@@ -35,9 +35,10 @@ def is_reference_number(number: str) -> bool:
 
 
 def type_abbreviation(number: str) -> str | None:
-    """The document-type part of the symbol: 'KH' in '237/KH-SGDĐT'."""
-    match = parse(number)
-    return re.split("[-–]", match.group("symbol"))[0] if match else None
+    """The document-type part of the symbol: 'KH' in '237/KH-SGDĐT', also in a number not of the lawful form
+    ('QĐ' in '10./QĐ-MN'); None without a symbol."""
+    symbol = number.rsplit("/", 1)[-1].strip() if "/" in number else ""
+    return re.split("[-–]", symbol)[0].strip() or None
 
 
 def has_number(number: str) -> bool:
