@@ -140,3 +140,15 @@ def test_long_summary_gives_way_by_whole_lines(committed_site, browser):
     for part in ("qr", "address"):
         assert boxes["card"]["top"] < boxes[part]["top"] and boxes[part]["bottom"] <= boxes["card"]["bottom"]
     assert boxes["card"]["height"] <= 250 * 96 / 25.4 + 1
+
+
+def test_a_guide_page_prints_its_tables_inside_the_text_width(served_demo, browser):
+    """Material pulls a table's scroll box past the text edge; on an A4 sheet's text width (160 mm) the
+    editors' guide to documents, with its wide tables of types and signature forms, stays inside the page."""
+    page = browser.new_page(viewport={"width": 605, "height": 971})
+    page.emulate_media(media="print")
+    page.goto(f"{served_demo}huong-dan/van-ban/")
+    wrappers = page.evaluate("() => [...document.querySelectorAll('.md-typeset__scrollwrap')].map(e => e.getBoundingClientRect().toJSON())")
+    page.close()
+    assert len(wrappers) >= 2
+    assert all(box["left"] >= 0 and box["right"] <= 605 for box in wrappers), wrappers
