@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from guongsang import mkdocs_build, serving
+from guongsang.mkdocs_adapter import build as mkdocs_build
+from guongsang.mkdocs_adapter import serving
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from guongsang import exports
+from guongsang.office import exports
 from guongsang.project import ProjectPaths, load_project
 
 

@@ -12,9 +12,9 @@ import random
 import sys
 from pathlib import Path
 
-from guongsang.schemas import modeline
-from guongsang.records import HONOREES, UNITS
-from guongsang.text import slugify
+from guongsang.lang.text import slugify
+from guongsang.records.dataset import HONOREES, UNITS
+from guongsang.records.schemas import modeline
 
 FAMILY = "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Trịnh Mai Cao Lương Tạ Hà Lâm".split()
 MIDDLE = "Văn Thị Minh Ngọc Thu Thanh Hữu Đức Quốc Hoàng Thành Kim Bảo Gia Xuân Anh Phương Hải Diệu Khánh".split()

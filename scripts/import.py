@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from guongsang import planimport, rosterimport
+from guongsang.office import planimport, rosterimport
 from guongsang.project import ProjectPaths
 
 

@@ -16,8 +16,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from guongsang import scaffold
-from guongsang.dates import parse_full_date
+from guongsang.lang.dates import parse_full_date
+from guongsang.office import scaffold
 from guongsang.project import ProjectPaths
 
 

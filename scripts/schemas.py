@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from guongsang.schemas import write_schemas
+from guongsang.records.schemas import write_schemas
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -70,7 +70,7 @@ def expected_fields(meta: dict) -> dict[str, object]:
 
 
 def found_fields(path: Path) -> dict[str, object]:
-    from guongsang import planimport, plansource
+    from guongsang.office import planimport, plansource
 
     try:
         imported = planimport.parse(plansource.read(path))

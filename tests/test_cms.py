@@ -19,10 +19,10 @@ from urllib.request import Request, urlopen
 import pytest
 import yaml
 from conftest import ROOT, make_project, run_script
-from guongsang import cms
-from guongsang.models import DocumentMeta, Honoree, Photo, StoryMeta
+from guongsang.output import cms
 from guongsang.project import ProjectPaths, load_project
-from guongsang.records import COLLECTIONS
+from guongsang.records.dataset import COLLECTIONS
+from guongsang.records.models import DocumentMeta, Honoree, Photo, StoryMeta
 from PIL import Image
 from pydantic import BaseModel, Field
 

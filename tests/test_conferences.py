@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import write_files
-from samples import project_files
-
 from guongsang.project import ProjectPaths, load_project
+from samples import project_files
 
 H = "data/hoi-nghi/hn.yaml"
 CONFERENCE = """\

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import make_project, run_script
 from corpus_accuracy import copies
 

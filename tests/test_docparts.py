@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from guongsang import docparts, planimport
+from guongsang.office import docparts, planimport
 
 
 def _parts(written: str) -> docparts.Parts:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 
 import yaml
-
 from corpus_accuracy import CORPUS, FIELDS, copies, measure, overall, table
 
 LEVELS = {"bo", "ubnd_tinh", "so", "phong", "truong"}

@@ -324,8 +324,8 @@ def test_index_names_a_letter_by_its_subject(forms_site):
 
 def test_editors_forms_have_the_new_fields():
     """The web editor's form for a document offers the new keys, in Vietnamese, optional."""
-    from guongsang import cms
-    from guongsang.models import DocumentMeta
+    from guongsang.output import cms
+    from guongsang.records.models import DocumentMeta
 
     form = {field["name"]: field for field in cms.fields(DocumentMeta)}
     assert form["co_quan_chu_quan"]["required"] is False

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 from conftest import write_files
-from samples import DOCUMENT, required_data
-
 from guongsang.project import ProjectPaths, load_project
+from samples import DOCUMENT, required_data
 
 P = "content/van-ban/mau.md"
 

@@ -7,15 +7,23 @@ import string
 
 import pytest
 import yaml
+from guongsang.diagnostics import Report
+from guongsang.records.mdrecords import load_markdown_record
+from guongsang.records.models import (
+    Campaign,
+    Conference,
+    DocumentMeta,
+    Honoree,
+    PageMeta,
+    RedirectList,
+    StoryMeta,
+    Unit,
+)
+from guongsang.records.sourcefile import read_text
+from guongsang.records.validation import validate
+from guongsang.records.yamlsrc import parse_yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from guongsang.diagnostics import Report
-from guongsang.mdrecords import load_markdown_record
-from guongsang.models import Campaign, Conference, DocumentMeta, Honoree, PageMeta, RedirectList, StoryMeta, Unit
-from guongsang.sourcefile import read_text
-from guongsang.validation import validate
-from guongsang.yamlsrc import parse_yaml
 
 MODELS = [Honoree, Unit, Campaign, Conference, DocumentMeta, StoryMeta, RedirectList, PageMeta]
 FUZZ = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
-
 from guongsang.project import ProjectPaths, load_project
 
 

@@ -19,12 +19,11 @@ from pathlib import Path
 
 import pytest
 from conftest import make_project, run_script, windows_1258
+from guongsang import urls
+from guongsang.project import ProjectPaths, load_project
 from PIL import Image
 from readers_check import problems
 from samples import CAMPAIGN, COLLECTIVE, DOCUMENT, MANAGER, TEACHER, UNIT, project_files
-
-from guongsang import urls
-from guongsang.project import ProjectPaths, load_project
 
 
 def jpeg(size: tuple[int, int] = (64, 64), color: tuple[int, int, int] = (30, 120, 200)) -> bytes:

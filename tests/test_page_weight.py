@@ -9,7 +9,6 @@ import urllib.request
 
 import pytest
 from conftest import run_script
-
 from gzip_host import compressing_host
 from page_weight import PLAN_LIMIT
 

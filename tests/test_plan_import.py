@@ -9,9 +9,8 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
-from docx.enum.text import WD_BREAK
-
 from conftest import ROOT, make_project, run_script, windows_1258
+from docx.enum.text import WD_BREAK
 
 SEEDS = ROOT / "tests" / "seeds"
 """The five plans the project was made from, as text (the demo documents were made from them)."""

@@ -8,13 +8,12 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
+from conftest import ROOT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from guongsang.office import plansource
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
-
-from conftest import ROOT
-from guongsang import plansource
 
 CORPUS = ROOT / "tests" / "corpus" / "van-ban"
 COPIES = sorted(path.stem for path in CORPUS.glob("*.docx"))

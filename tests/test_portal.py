@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 from conftest import ROOT, make_project, run_script
-from guongsang import scanner
+from guongsang.output import scanner
 from guongsang.settings import read_settings
 
 AGENCY = yaml.safe_load((ROOT / "data/to-chuc.yaml").read_text(encoding="utf-8"))

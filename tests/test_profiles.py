@@ -8,11 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, make_project, run_script
 import yaml
+from conftest import ROOT, make_project, run_script
+from guongsang.lang.text import person_sort_key
 from PIL import Image
-
-from guongsang.text import person_sort_key
 
 THU_HA = "nguyen-thi-thu-ha-thpt-hoang-hoa-tham"
 TAI = "huynh-van-tai-thpt-my-khanh"

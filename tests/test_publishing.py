@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import make_project, run_script
-
-from guongsang.publishing import address_problem
+from guongsang.mkdocs_adapter.publishing import address_problem
 
 AS_FOR_THE_PUBLIC = {"GUONGSANG_DUNG_THU": ""}
 

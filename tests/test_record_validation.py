@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 from conftest import write_files
-from samples import project_files
-
 from guongsang.project import ProjectPaths, load_project
+from samples import project_files
 
 U = "data/don-vi/truong-a.yaml"
 C = "data/phong-trao/pt.yaml"

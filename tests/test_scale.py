@@ -8,7 +8,6 @@ import time
 
 import pytest
 from conftest import ROOT, make_project, run_script
-
 from guongsang.project import ProjectPaths, load_project
 
 pytestmark = pytest.mark.slow

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from guongsang import scanner
-from guongsang.personaldata import BIRTH_DATE, CITIZEN_ID, EMAIL, LOOK_ALIKES, PHONE, WRITTEN_FORMS
+from guongsang.lang.personaldata import BIRTH_DATE, CITIZEN_ID, EMAIL, LOOK_ALIKES, PHONE, WRITTEN_FORMS
+from guongsang.output import scanner
 from guongsang.settings import read_settings
 
 AGENCY = read_settings(ROOT).agency

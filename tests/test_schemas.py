@@ -7,11 +7,10 @@ import json
 import jsonschema
 import pytest
 from conftest import ROOT
-
 from guongsang.diagnostics import Report
-from guongsang.records import COLLECTIONS, SCHEMA_DIR
-from guongsang.schemas import modeline, schema_documents
-from guongsang.yamlsrc import parse_yaml
+from guongsang.records.dataset import COLLECTIONS, SCHEMA_DIR
+from guongsang.records.schemas import modeline, schema_documents
+from guongsang.records.yamlsrc import parse_yaml
 
 DATA = ROOT / "data"
 

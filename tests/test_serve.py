@@ -15,10 +15,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from conftest import make_project, write_files
+from guongsang.mkdocs_adapter import serving
 from mkdocs.exceptions import Abort
 from samples import COLLECTIVE, DEPARTMENT, MANAGER, UNIT
-
-from guongsang import serving
 
 PROFILE = "guong/nguyen-van-an/"
 STORY = "cau-chuyen/mot/"

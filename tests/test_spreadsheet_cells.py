@@ -13,9 +13,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 from conftest import ROOT, make_project, run_script
-
-from guongsang.cells import neutralise
-from guongsang.statistics import Tally
+from guongsang.lang.cells import neutralise
+from guongsang.site.statistics import Tally
 
 CONFERENCE = "hoi-nghi-dien-hinh-tien-tien-2025"
 LINK = '=HYPERLINK("http://x","bấm")'

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from conftest import make_project, run_script
-from guongsang.charts import WIDTH, bar_chart
-from guongsang.statistics import Tally
+from guongsang.pages.charts import WIDTH, bar_chart
+from guongsang.site.statistics import Tally
 
 
 def test_each_chart_is_accessible_svg_with_its_table_and_csv(demo_site):

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, make_project, run_script, write_files
-from samples import project_files
-
 from guongsang.project import ProjectPaths, load_project
+from samples import project_files
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 STORY = "nam-sinh-binh-tinh-cuu-em-nho-bi-duoi-nuoc"

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from guongsang.lang.suggest import suggest
+from guongsang.records.models import Award, Honoree, Signer
 from pydantic import BaseModel
-
-from guongsang.models import Award, Honoree, Signer
-from guongsang.suggest import suggest
 
 UNITS = ["thpt-le-quy-don", "thpt-ngo-quyen", "thcs-le-loi", "thpt-nguyen-du", "so-gddt-mau"]
 HONOREES = [

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from guongsang import numbers, text
-from guongsang.text import sort_key
-from guongsang.dates import PartialDate, parse_partial_date
+from guongsang.lang import numbers, text
+from guongsang.lang.dates import PartialDate, parse_partial_date
+from guongsang.lang.text import sort_key
 
 
 @pytest.mark.parametrize(

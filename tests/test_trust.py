@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import make_project, run_script
-from guongsang import scanner
+from guongsang.output import scanner
 
 VINH = "le-quang-vinh-thpt-hoang-hoa-tham"
 STORY = "nam-sinh-binh-tinh-cuu-em-nho-bi-duoi-nuoc"

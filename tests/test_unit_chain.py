@@ -6,7 +6,6 @@ import time
 from pathlib import Path
 
 from conftest import make_project, run_script
-
 from guongsang.project import ProjectPaths, load_project
 
 LOOP = "đơn vị cấp trên tạo thành vòng lặp ({}); một đơn vị không thể là cấp trên của chính nó"

@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 from conftest import make_project
-
-from guongsang.models import Unit
 from guongsang.project import ProjectPaths, load_project
-from guongsang.unithistory import facts, name_at, province_at
+from guongsang.records.models import Unit
+from guongsang.site.unithistory import facts, name_at, province_at
 
 ROOT = Path(__file__).resolve().parents[1]
 

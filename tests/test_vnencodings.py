@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from guongsang import vnencodings
-from guongsang.vnencodings import TCVN3, VNI, Change, repair
+from guongsang.lang import vnencodings
+from guongsang.lang.vnencodings import TCVN3, VNI, Change, repair
 
 ROOT = Path(__file__).parent
 SAMPLES = yaml.safe_load((ROOT / "corpus/encodings/samples.yaml").read_text(encoding="utf-8"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from guongsang.diagnostics import Report
-from guongsang.yamlsrc import MAX_NODES, Mark, parse_yaml
+from guongsang.records.yamlsrc import MAX_NODES, Mark, parse_yaml
 
 
 def test_positions_of_keys_and_values():

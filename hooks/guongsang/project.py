@@ -7,22 +7,24 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from guongsang import images, opendata, urls
-from guongsang.contentfiles import ContentFiles, load_content_files
+from guongsang import urls
+from guongsang.checks.ledger import check_history, check_ledger, read_ledger, takedowns
+from guongsang.checks.mdlinks import PublishedFiles, check_links
+from guongsang.checks.rules import check_records
+from guongsang.checks.sourcescan import check_personal_data
+from guongsang.checks.withdrawal import check_withdrawn_names
 from guongsang.diagnostics import Report
-from guongsang.documents import DOCUMENTS_DIR, load_documents
-from guongsang.ledger import check_history, check_ledger, read_ledger, takedowns
-from guongsang.linking import SiteModel, link_site
-from guongsang.mdlinks import PublishedFiles, check_links
-from guongsang.pages import GeneratedPage, generate_pages
-from guongsang.records import LEDGER, load_data
-from guongsang.redirects import check_redirects
-from guongsang.rules import check_records
+from guongsang.output import opendata
+from guongsang.pages.generated import GeneratedPage, generate_pages
+from guongsang.records import images
+from guongsang.records.contentfiles import ContentFiles, load_content_files
+from guongsang.records.dataset import LEDGER, load_data
+from guongsang.records.documents import DOCUMENTS_DIR, load_documents
+from guongsang.records.sourcetexts import file_paragraphs, whole_file
+from guongsang.records.stories import STORIES_DIR, load_stories
 from guongsang.settings import Settings, read_settings
-from guongsang.sourcescan import check_personal_data
-from guongsang.sourcetexts import file_paragraphs, whole_file
-from guongsang.stories import STORIES_DIR, load_stories
-from guongsang.withdrawal import check_withdrawn_names
+from guongsang.site.linking import SiteModel, link_site
+from guongsang.site.redirects import check_redirects
 
 
 @dataclass(frozen=True)

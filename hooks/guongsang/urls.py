@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from guongsang import text
+from guongsang.lang import text
 
 DOCUMENTS = "van-ban/"
 HONOREES = "guong/"

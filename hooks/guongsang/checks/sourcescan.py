@@ -1,0 +1,38 @@
+"""Personal data in editors' files, found at `make check` with the patterns of the build's output scan
+(scanner.py): the editor is pointed at the file, line and column, before anything is built."""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import unquote
+
+from guongsang.diagnostics import Report
+from guongsang.output import scanner
+from guongsang.records.dataset import DataSet
+from guongsang.records.sourcetexts import Place, data_texts
+
+
+def check_personal_data(data: DataSet, paragraphs: list[Place], tables: list[Place], allowed: frozenset[str], report: Report) -> None:
+    """Every personal-data hit in data/, in the ``paragraphs`` of pages and text files, and in the CSV
+    ``tables`` (each read whole, every cell with its column's header); ``allowed``: the agency's own
+    e-mail address and phone (extra.co_quan of mkdocs.yml)."""
+    for place in data_texts(data):
+        for kind, excerpt in scanner.scan_text(place.text, allowed):
+            report.error(place.path, *place.where(excerpt), message(kind, excerpt))
+    for place in paragraphs:
+        # Markdown may write a character as an entity (&#48;) or a link with %-escapes (tel:%2B84…):
+        # the page shows them decoded, so they are read decoded too.
+        decoded = unquote(html.unescape(place.text))
+        found = dict.fromkeys(scanner.scan_text(place.text, allowed) + scanner.scan_text(decoded, allowed))
+        for kind, excerpt in found:
+            report.error(place.path, *place.where(excerpt), message(kind, excerpt))
+    for table in tables:
+        for kind, excerpt in scanner.scan_text(scanner.csv_text(table.text), allowed):
+            report.error(table.path, *table.where(excerpt), message(kind, excerpt))
+
+
+def message(kind: str, excerpt: str) -> str:
+    return (
+        f"có {kind} ('{excerpt}'); dữ liệu cá nhân không được công khai (Luật Bảo vệ dữ liệu cá nhân"
+        " 91/2025/QH15): xóa khỏi tệp"
+    )

@@ -1,0 +1,527 @@
+"""The module that talks to MkDocs: build events call the package, phase by phase.
+
+Editors' pages and the generated pages in the navigation go through MkDocs's page loop; the many
+generated pages out of it (profiles, paginated indexes) are rendered here after MkDocs's pages. Pages
+out of the navigation share Material's frame (see framing.py).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.commands.build import get_context
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_datetime
+
+from guongsang import paths, urls
+from guongsang.checks import ledger, sourcescan
+from guongsang.diagnostics import summary_line
+from guongsang.lang import text
+from guongsang.mkdocs_adapter import buildlog, framing, publishing, serving
+from guongsang.mkdocs_adapter.buildrun import RECORD_ADDRESSES
+from guongsang.output import assets, cms, opendata, scanner, share
+from guongsang.pages import searchpages
+from guongsang.pages.generated import GeneratedPage, Share
+from guongsang.project import ProjectPaths, load_project
+from guongsang.records import docbody, gitdates, images, sanitize
+from guongsang.records.contentfiles import ContentFiles
+from guongsang.records.dataset import LEDGER
+from guongsang.records.sourcetexts import locate, project_lines
+from guongsang.settings import AgencyContact, Settings
+from guongsang.site import events
+from guongsang.site.linking import SiteModel
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+
+log = get_plugin_logger("guongsang")
+
+CACHE_DIR = ".cache/guongsang"
+"""Cached QR codes and share cards, outside the watched folders; safe to delete."""
+
+
+@dataclass
+class _Build:
+    site: SiteModel
+    generated: dict[str, GeneratedPage]
+    root: Path
+    docs_dir: Path
+    data_dir: Path
+    site_url: str
+    taken_down: list[str]
+    content: ContentFiles
+    agency: AgencyContact
+    """extra.co_quan of mkdocs.yml: the footer's contact lines, and the only phone and e-mail pages may show."""
+    env: Environment | None = None
+    nav: Navigation | None = None
+    files: Files | None = None
+    workshop: share.Workshop | None = None
+    changed: dict[str, date] = field(default_factory=dict)
+    """Source file -> day of its last commit."""
+    edit_base: str = ""
+    """extra.sua_trang of mkdocs.yml: the repository's edit address, to which a file's path is added."""
+    out_of_nav: list[GeneratedPage] = field(default_factory=list)
+    """Generated pages out of the navigation (and not replaced by an editor's page): rendered here,
+    outside MkDocs's page loop."""
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / CACHE_DIR
+
+
+_build: _Build | None = None
+
+
+def project_paths(config: MkDocsConfig) -> ProjectPaths:
+    root = Path(config.config_file_path).parent.resolve()
+    return ProjectPaths(root=root, docs_dir=Path(config.docs_dir).resolve(), data_dir=root / "data")
+
+
+def load(config: MkDocsConfig) -> None:
+    """Load and link every input before MkDocs cleans site/: on any error, nothing is touched.
+
+    Then start drawing the QR codes and share cards not cached yet, in parallel with the build.
+    """
+    global _build
+    abandon()
+    paths = project_paths(config)
+    _speak_to_editors(paths)
+    settings = Settings.from_config(config)
+    publishing_build = not serving.is_serving() and not os.environ.get(publishing.TRIAL_BUILD)
+    if publishing_build and (refusal := publishing.refusal(config.site_url, settings.site_url_line)):
+        raise Abort(refusal)
+    if not config.site_url:
+        raise Abort("mkdocs.yml cần 'site_url' (địa chỉ công khai của trang) để liên kết chia sẻ, mã QR và nguồn tin trỏ đúng chỗ")
+    loaded = load_project(paths, settings=settings)
+    for diagnostic in loaded.report.diagnostics:
+        print(diagnostic, file=sys.stderr)
+    if loaded.site is None:
+        raise Abort(summary_line(len(loaded.report.errors), len(loaded.report.warnings)))
+    pages = loaded.pages
+    _build = _Build(
+        site=loaded.site,
+        generated={page.src_uri: page for page in pages},
+        root=paths.root,
+        docs_dir=paths.docs_dir,
+        data_dir=paths.data_dir,
+        site_url=config.site_url,
+        taken_down=loaded.taken_down,
+        content=loaded.content,
+        agency=settings.agency,
+    )
+    _build.workshop = _start_workshop(_build, config.site_name)
+    _build.changed = gitdates.last_changed(paths.root)
+    _build.edit_base = str(config.extra.get("sua_trang") or "")
+    log.info(
+        f"{len(loaded.site.documents)} văn bản, {len(loaded.site.profiles)} hồ sơ công khai, "
+        f"{len(loaded.site.stories)} câu chuyện, {len(pages)} trang sinh ra"
+    )
+
+
+class _EditorMessages(logging.Filter):
+    """Rewrites MkDocs's warnings about editors' files into their Vietnamese form (buildlog.py); the
+    record keeps its level, so strict mode still fails on it."""
+
+    def __init__(self, paths: ProjectPaths) -> None:
+        super().__init__("guongsang")
+        self.paths = paths
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.WARNING:
+            translated = buildlog.translate(record.getMessage(), self.paths.docs_dir, self.paths.root)
+            if translated:
+                record.msg, record.args = translated, ()
+        return True
+
+
+def _speak_to_editors(paths: ProjectPaths) -> None:
+    """Put the translating filter on MkDocs's log handlers (once per handler; builds under serve repeat)."""
+    for handler in logging.getLogger("mkdocs").handlers:
+        for old in [f for f in handler.filters if isinstance(f, _EditorMessages)]:
+            handler.removeFilter(old)
+        handler.addFilter(_EditorMessages(paths))
+
+
+def add_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add generated pages (an editor's own Markdown at the same path wins) and packaged assets;
+    leave out what may not be published; publish images only as clean, resized copies."""
+    build = _current()
+    # Of content/, only what the loader accepted reaches the site (never a file MkDocs would copy as is).
+    accepted = {*build.content.pages, *build.content.attachments} - build.site.withdrawn_stories
+    editors = [f for f in files if not f.generated_by and f.abs_src_path and Path(f.abs_src_path).is_relative_to(build.docs_dir)]
+    for file in editors:  # theme files come from the theme's folders and are kept
+        if file.src_uri not in accepted:
+            files.remove(file)
+    for src_uri in build.content.images:
+        if src_uri in build.site.private_images:
+            continue
+        widths = build.site.images.get(src_uri)
+        if widths:
+            for variant in images.variants(build.docs_dir, src_uri, widths, build.cache_dir):
+                files.append(File.generated(config, variant.url, abs_src_path=str(variant.source)))
+        else:
+            clean = images.stripped(build.docs_dir, src_uri, build.cache_dir)
+            files.append(File.generated(config, src_uri, abs_src_path=str(clean)))
+    build.out_of_nav = []
+    for page in build.generated.values():
+        if files.get_file_from_path(page.src_uri) is not None:
+            continue
+        if page.in_nav:
+            files.append(File.generated(config, page.src_uri, content=page.stub, inclusion=InclusionLevel.INCLUDED))
+        else:
+            build.out_of_nav.append(page)
+    root = project_paths(config).root
+    try:
+        files.append(File.generated(config, assets.FONT_CSS, content=assets.font_css(root)))
+        for dest, source in (assets.font_files(root) | cms.script_files(root)).items():
+            files.append(File.generated(config, dest, abs_src_path=str(source)))
+    except (assets.MissingAsset, cms.MissingEditor) as exc:
+        raise Abort(str(exc)) from None
+    _add_editor_config(files, config, build)
+    return files
+
+
+def _add_editor_config(files: Files, config: MkDocsConfig, build: _Build) -> None:
+    """The web editor's forms, from the models; admin/ holds nothing else (the loader refuses editors'
+    files there, and the scanner skips it)."""
+    docs = build.docs_dir.relative_to(build.root).as_posix()
+    data = build.data_dir.relative_to(build.root).as_posix()
+    settings = cms.config(docs, data, build.site_url, config.extra.get("sua_tren_web"))
+    files.append(File.generated(config, cms.CONFIG_FILE, content=cms.as_yaml(settings)))
+
+
+def prepare_markdown(markdown: str, page: Page) -> str:
+    """Documents and stories get their template and title from their record; bodies are stored as NFC."""
+    build = _current()
+    src_uri = page.file.src_uri
+    document = build.site.document(src_uri)
+    story = build.site.story(src_uri)
+    # Material prints the title and description unescaped (in <title>, the header and an attribute).
+    if document:
+        page.meta["template"] = "document.html"
+        page.meta["title"] = html.escape(document.display_title)
+        page.meta["description"] = html.escape(document.plain_title)
+    elif story:
+        page.meta["template"] = "story.html"
+        page.meta["title"] = html.escape(story.meta.title)
+        page.meta["description"] = html.escape(story.excerpt)
+    elif not page.file.generated_by:  # an editor's own page: its front matter was checked as text (PageMeta)
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = html.escape(page.meta[key])
+    return text.nfc(markdown)
+
+
+def clean_content(html_fragment: str, page: Page) -> str:
+    """Pages written by editors in Markdown: raw HTML reduced to the allow list (generated pages have none)."""
+    if page.file.generated_by:
+        return html_fragment
+    return sanitize.clean_html(html_fragment)
+
+
+def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
+    """Give each template the records it renders, and every page its share preview."""
+    build = _current()
+    site = build.site
+    src_uri = page.file.src_uri
+    context["site_model"] = site
+    preview = Share(page.title or "", page.meta.get("description") or "")
+    document = site.document(src_uri)
+    story = site.story(src_uri)
+    generated = build.generated.get(src_uri)
+    search_keys = ""
+    if document:
+        context["document"] = document
+        context["citations"] = site.citations.get(document.src_uri, [])
+        context["cited_by"] = site.cited_by.get(document.src_uri, [])
+        context["issued_by"] = site.issued_by.get(document.src_uri)
+        context["body"] = docbody.layout(page.content or "")
+        docbody.appendices_in_contents(page.toc)
+        preview = Share(document.display_title, f"{document.issuer} · {document.plain_title}")
+        meta = document.meta
+        search_keys = " ".join([meta.number, (meta.signer.name if meta.signer else None) or "", meta.issuing_body, *([meta.parent_body] if meta.parent_body else [])])
+    elif story:
+        context["story"] = story
+        context["story_profiles"] = [p for h in story.meta.honorees if (p := site.profile(h))]
+        preview = Share(story.meta.title, story.excerpt, story.image_sizes[-1][0] if story.image_sizes else None)
+        search_keys = " ".join(p.name for p in context["story_profiles"])
+    elif generated:
+        context.update(generated.context)
+        preview = generated.share or Share(generated.title, "")
+        if "profile" in generated.context:
+            profile = generated.context["profile"]
+            if build.workshop:
+                build.workshop.qr_ready()
+            context["qr_svg"] = share.qr_svg(urls.absolute(build.site_url, generated.url), build.cache_dir)
+            search_keys = profile.search_names
+    # Editors' titles are stored HTML-escaped for Material; the template escapes the entry itself.
+    title = preview.title if document or story or generated else html.unescape(preview.title)
+    context["search"] = _search_entry(page, generated, title, search_keys)
+    context["source"] = _page_source(build, page)
+    if page.is_homepage:
+        context["home"] = site
+    context["share"] = {
+        "title": preview.title,
+        "description": preview.description or (site.organization.name if site.organization else ""),
+        "url": urls.absolute(build.site_url, page.url),
+        "image": urls.absolute(build.site_url, preview.image or urls.DEFAULT_SHARE_CARD),
+        "type": "profile" if generated and "profile" in generated.context else "article" if (document or story) else "website",
+    }
+    return context
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """The file a page is made from: where to edit it, and when it last changed."""
+
+    path: str
+    edit_url: str
+    updated: date | None
+
+
+def _page_source(build: _Build, page: Page) -> PageSource | None:
+    """An editor's Markdown page, or a page made from one record; None for pages made from many."""
+    path = build.site.sources.get(page.url)
+    if path is None and not page.file.generated_by:
+        path = f"{build.docs_dir.relative_to(build.root).as_posix()}/{page.file.src_uri}"
+    if path is None:
+        return None
+    return PageSource(path, f"{build.edit_base}{path}" if build.edit_base else "", build.changed.get(path))
+
+
+def _search_entry(page: Page, generated: GeneratedPage | None, title: str, keys: str) -> searchpages.SearchEntry | None:
+    """How the page is found by the site search, or None when the search leaves it out."""
+    if generated:
+        pager = generated.context.get("pager")
+        group = generated.context.get("group")
+        facet = group.facet if group else None
+        kind = searchpages.kind_of(page.url, generated.template, facet, pager.page if pager else 1)
+        weight = searchpages.title_weight(generated.template, facet, tag="tag" in generated.context)
+    else:
+        kind = searchpages.kind_of(page.url, page.meta.get("template"))
+        weight = searchpages.title_weight(page.meta.get("template"))
+    return searchpages.entry(title, kind, weight, keys) if kind else None
+
+
+def keep_nav(nav: Navigation, files: Files) -> None:
+    build = _current()
+    build.nav, build.files = nav, files
+
+
+def keep_env(env: Environment) -> None:
+    """Keep the theme's environment, and give the sitemap the pages rendered outside MkDocs's loop."""
+    build = _current()
+    build.env = env
+    framing.install(env)
+    env.filters["short_date"] = text.short_date
+    # Every template, 404.html included, carries the agency in its header and footer.
+    env.globals["organization"] = build.site.organization
+    env.globals["agency"] = build.agency
+    env.globals["urls"] = urls
+    # The footer links to the accessibility statement only where the project has one.
+    env.globals["accessibility_statement"] = any(urls.markdown_url(page) == urls.ACCESSIBILITY for page in build.content.pages)
+    env.globals["generated_page_urls"] = [urls.absolute(build.site_url, page.url) for page in build.out_of_nav]
+
+
+def _render_out_of_nav(build: _Build, config: MkDocsConfig) -> None:
+    """Generated pages out of the navigation, each with the context MkDocs would give it, plus ours."""
+    assert build.env is not None and build.nav is not None and build.files is not None
+    documentation_pages = build.files.documentation_pages()  # once: MkDocs filters all files per page
+    # A writer thread: the disk works while the next page renders (writing releases the GIL).
+    with ThreadPoolExecutor(max_workers=1) as writer:
+        written = []
+        for generated in build.out_of_nav:
+            file = File.generated(config, generated.src_uri, content=generated.stub, inclusion=InclusionLevel.NOT_IN_NAV)
+            page = Page(None, file, config)
+            page.meta = {"title": html.escape(generated.title), "template": generated.template}
+            page.markdown = page.content = ""  # a page with no Markdown has no title in MkDocs's eyes
+            context = add_context(get_context(build.nav, documentation_pages, config, page), page)
+            written.append(writer.submit(_write, Path(file.abs_dest_path), build.env.get_template(generated.template).render(context)))
+        for future in written:
+            future.result()
+
+
+def write_outputs(config: MkDocsConfig) -> None:
+    """After MkDocs's pages: the generated pages out of the navigation, share cards, redirects, neutral
+    pages of taken-down addresses, feeds, calendars, statistics files, open data; then the search index
+    and the personal-data scan."""
+    build = _current()
+    site_dir = Path(config.site_dir)
+    _render_out_of_nav(build, config)
+    _write_cards(build, site_dir)
+    env = build.env
+    assert env is not None
+    for old, new in build.site.redirects.items():
+        _write_new_page(site_dir, old, env.get_template("redirect.html").render(target=urls.redirect_target(build.site_url, new), config=config))
+    for url in build.taken_down:
+        _write_new_page(site_dir, url, env.get_template("takedown.html").render(home=urls.absolute(build.site_url, ""), config=config))
+    feed = env.get_template("atom.html").render(site=build.site, site_url=build.site_url, config=config, urls=urls)
+    _write(site_dir / urls.STORY_FEED, feed)
+    editor = {
+        "title": "Sửa trên web", "description": config.site_description or "", "type": "website",
+        "url": urls.absolute(build.site_url, cms.ADMIN_DIR), "image": urls.absolute(build.site_url, urls.DEFAULT_SHARE_CARD),
+    }
+    _write(site_dir / cms.ADMIN_DIR / "index.html", env.get_template(cms.INDEX_TEMPLATE).render(
+        config=config, share=editor, headers=cms.file_headers(), local_editor=cms.local_editor_url(build.site_url),
+    ))
+    _write_calendars(build, site_dir, config.site_name)
+    for tally in build.site.tallies:
+        (site_dir / tally.csv_url).write_text(tally.as_csv(), encoding="utf-8-sig")
+    for collection in opendata.COLLECTIONS:
+        _write(site_dir / collection.url, collection.document(build.site, build.site_url))
+    # Pagefind indexes on about one core while the scanner reads the same pages on the other.
+    indexer = _start_search_index(site_dir)
+    allowed = build.agency.published
+    try:
+        findings = scanner.scan(site_dir, allowed, build.cache_dir / "scanned-clean.txt")
+    except BaseException:
+        indexer.kill()
+        raise
+    if findings:
+        indexer.kill()
+        _refuse(build, findings)
+    _, errors = indexer.communicate()
+    if indexer.returncode != 0:
+        raise Abort(f"không tạo được chỉ mục tìm kiếm (Pagefind): {errors.strip()}")
+    findings = scanner.scan_search_index(site_dir, allowed, build.cache_dir / "scanned-index-clean.txt")
+    if findings:
+        _refuse(build, findings)
+    if os.environ.get(RECORD_ADDRESSES):
+        _record_addresses(build)
+
+
+_TRACED = 20
+"""Findings traced back to their source file (each reads the project's text files once)."""
+
+
+def _refuse(build: _Build, findings: list[scanner.Finding]) -> None:
+    """Print each finding at the source file and line it came from when it can be found there (the page's
+    own source first), else at the page; then stop: nothing is published."""
+    for number, finding in enumerate(findings):
+        if number >= _TRACED:
+            print(finding, file=sys.stderr)
+            continue
+        page = finding.page.split(" ")[0].removesuffix("index.html")
+        own = [build.root / source] if (source := build.site.sources.get(page)) else []
+        place = locate(finding.excerpt, project_lines(build.root, own, [build.data_dir, build.docs_dir]))
+        if place is None:
+            print(finding, file=sys.stderr)
+        else:
+            path, line, col = place
+            print(f"{path}:{line}:{col}: lỗi: {sourcescan.message(finding.what, finding.excerpt)} (trên {finding.page})", file=sys.stderr)
+    raise Abort(f"Có {len(findings)} chỗ giống dữ liệu cá nhân trong trang vừa dựng: chưa xuất bản gì.")
+
+
+def _write_calendars(build: _Build, site_dir: Path, site_name: str) -> None:
+    """The site's iCalendar feed and one per campaign, stamped with the build day (as the sitemap is):
+    two builds of the same input give the same bytes."""
+    stamp = get_build_datetime().replace(hour=0, minute=0, second=0, microsecond=0)
+    all_events = build.site.events
+    feeds = {urls.CALENDAR_FEED: (all_events, f"{site_name}: lịch thi đua, khen thưởng")}
+    for view in build.site.campaign_views:
+        mine = [e for e in all_events if e.campaign == view.campaign.id]
+        feeds[urls.campaign_feed_url(view.campaign.id)] = (mine, view.campaign.name)
+    for url, (events_of_feed, name) in feeds.items():
+        path = site_dir / url
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(events.icalendar(events_of_feed, name, build.site_url, stamp))
+
+
+def _record_addresses(build: _Build) -> None:
+    """Add the pages published for the first time to the ledger (and mark withdrawn ones taken down)."""
+    path = build.data_dir / LEDGER
+    updated = ledger.updated_ledger(path, build.site)
+    if updated is not None:
+        path.write_text(updated, encoding="utf-8")
+        print(f"Đã cập nhật data/{LEDGER} (địa chỉ mới, địa chỉ gỡ xuống); hãy lưu (commit) tệp này cùng thay đổi.", file=sys.stderr)
+
+
+def _start_search_index(site_dir: Path) -> subprocess.Popen[str]:
+    """Pagefind (its Rust indexer, from PyPI) indexes the pages marked data-pagefind-body into site/pagefind/."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", urls.SEARCHABLE_PAGES,
+         "--force-language", "vi", "--silent"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+
+
+def _start_workshop(build: _Build, site_name: str) -> share.Workshop:
+    try:
+        fonts = share.font_paths(build.root)
+    except share.MissingFont as exc:
+        raise Abort(str(exc)) from None
+    organization = build.site.organization.name if build.site.organization else ""
+    footer = f"{site_name} · {organization}" if organization else site_name
+    cards = [share.CardText(site_name, (organization,), "Gương điển hình tiên tiến · Người tốt, việc tốt", footer)]
+    for profile in build.site.profiles:
+        highest = profile.highest_award
+        photo = profile.photo
+        cards.append(share.CardText(
+            title=profile.name,
+            lines=(profile.role, profile.affiliation) if profile.affiliation else (profile.role,),
+            highlight=f"{highest.title} ({highest.year})" if highest else "",
+            footer=footer,
+            photo=str(paths.content_file(build.docs_dir, photo.file)) if photo else None,
+            initials=profile.initials,
+            badge="DỮ LIỆU MẪU" if profile.honoree.sample else "",
+        ))
+    qr_urls = [urls.absolute(build.site_url, profile.url) for profile in build.site.profiles]
+    return share.Workshop(qr_urls, cards, build.cache_dir, fonts)
+
+
+def _write_cards(build: _Build, site_dir: Path) -> None:
+    assert build.workshop is not None
+    targets = [urls.DEFAULT_SHARE_CARD, *(profile.card_url for profile in build.site.profiles)]
+    for source, target in zip(build.workshop.cards_ready(), targets, strict=True):
+        destination = site_dir / target
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, destination)
+        except OSError:
+            shutil.copyfile(source, destination)
+
+
+def abandon() -> None:
+    """A failed build (or the next one) stops the drawing still under way."""
+    global _build
+    if _build is not None and _build.workshop is not None:
+        _build.workshop.close()
+    _build = None
+
+
+def _write(path: Path, content: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(content, encoding="utf-8")
+
+
+def _write_new_page(site_dir: Path, url: str, content: str) -> None:
+    """A page at an address an editor wrote (a redirect, a takedown), only inside the site. The loader has
+    checked the address (redirects.py, ledger.py: never over a page); the path is resolved again here so
+    that no address, whatever a check misses, writes outside site/."""
+    try:
+        path = paths.inside(site_dir, paths.page_file(url))
+    except paths.UnsafePath as exc:
+        raise Abort(f"địa chỉ '{url}' không được ghi: {exc}") from None
+    _write(path, content)
+
+
+def _current() -> _Build:
+    if _build is None:
+        raise RuntimeError("guongsang: dữ liệu chưa được nạp (on_pre_build chưa chạy)")
+    return _build

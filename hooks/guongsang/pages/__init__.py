@@ -1,0 +1,1 @@
+"""The pages generated from the site model. Imports site/ and below."""
