@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 
 class Severity(str, Enum):
@@ -73,3 +74,21 @@ def summary_line(errors: int, warnings: int) -> str:
     if warnings:
         return f"Không có lỗi; {warnings} cảnh báo nên xem lại."
     return "Không có lỗi."
+
+
+def found_text(value: Any) -> str:
+    """A value as an editor's message shows what was found: 'ô để trống', 'số 12', quoted text…"""
+    if value is None:
+        return "ô để trống"
+    if isinstance(value, bool):
+        return f"giá trị {'true' if value else 'false'}"
+    if isinstance(value, (int, float)):
+        return f"số {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "…"
+        return f"'{shown}'"
+    if isinstance(value, list):
+        return "một danh sách"
+    if isinstance(value, dict):
+        return "một nhóm trường"
+    return repr(value)

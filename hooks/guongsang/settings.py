@@ -10,9 +10,9 @@ from typing import Any
 
 import yaml
 
+from guongsang.diagnostics import found_text
 from guongsang.lang.suggest import suggest
 from guongsang.lang.text import phone_digits
-from guongsang.records.validation import found_text
 
 EXTERNAL_REDIRECTS = "chuyen_huong_ra_ngoai"
 """extra.chuyen_huong_ra_ngoai: host names a redirect of data/chuyen-huong.yaml may lead to."""

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.toc import TableOfContents
 
 log = get_plugin_logger("guongsang")
 
@@ -252,7 +253,7 @@ def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
         context["cited_by"] = site.cited_by.get(document.src_uri, [])
         context["issued_by"] = site.issued_by.get(document.src_uri)
         context["body"] = docbody.layout(page.content or "")
-        docbody.appendices_in_contents(page.toc)
+        _appendices_in_contents(page.toc)
         preview = Share(document.display_title, f"{document.issuer} · {document.plain_title}")
         meta = document.meta
         search_keys = " ".join([meta.number, (meta.signer.name if meta.signer else None) or "", meta.issuing_body, *([meta.parent_body] if meta.parent_body else [])])
@@ -317,6 +318,14 @@ def _search_entry(page: Page, generated: GeneratedPage | None, title: str, keys:
         kind = searchpages.kind_of(page.url, page.meta.get("template"))
         weight = searchpages.title_weight(page.meta.get("template"))
     return searchpages.entry(title, kind, weight, keys) if kind else None
+
+
+def _appendices_in_contents(toc: TableOfContents) -> None:
+    """Appendix headings are written '# PHỤ LỤC I' but sit beside the body's '## I.' sections: at level 1,
+    the theme would take the first of them for the page title and list only what is under it."""
+    for item in toc.items:
+        if item.level == 1 and docbody.is_appendix_heading(item.title):
+            item.level = 2
 
 
 def keep_nav(nav: Navigation, files: Files) -> None:

@@ -20,6 +20,7 @@ from annotated_types import Ge, Le, MinLen
 from pydantic import BaseModel, TypeAdapter, WithJsonSchema
 from pydantic.fields import FieldInfo
 
+from guongsang import urls
 from guongsang.lang.dates import DayOfYear, PartialDate
 from guongsang.records.dataset import AWARD_TYPES, CAMPAIGNS, COLLECTIONS, CRITERIA, HONOREES, UNITS, Collection
 from guongsang.records.documents import DOCUMENTS_DIR
@@ -45,7 +46,7 @@ from guongsang.records.models import (
 from guongsang.records.schemas import modeline
 from guongsang.records.stories import STORIES_DIR
 
-ADMIN_DIR = "admin/"
+ADMIN_DIR = urls.ADMIN
 """Where the editor is published; nothing else of the site may live there."""
 CONFIG_FILE = f"{ADMIN_DIR}config.yml"
 INDEX_TEMPLATE = "admin/index.html"

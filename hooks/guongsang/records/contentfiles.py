@@ -16,9 +16,9 @@ from pathlib import Path, PurePosixPath
 import pathspec
 from PIL import Image, UnidentifiedImageError
 
+from guongsang import urls
 from guongsang.diagnostics import Report
 from guongsang.lang import text
-from guongsang.output import cms
 from guongsang.records import images
 from guongsang.records.mdrecords import INDEX_PAGE, load_markdown_record
 from guongsang.records.models import PageMeta
@@ -79,9 +79,9 @@ def load_content_files(docs_dir: Path, root: Path, settings: Settings, record_fo
             elif path.is_symlink():
                 dirs.remove(name)
                 report.error(f"{docs}/{src_uri}", 0, 0, _SYMLINK)
-            elif f"{src_uri}/" == cms.ADMIN_DIR:  # the web editor's address: no editor file may sit there
+            elif f"{src_uri}/" == urls.ADMIN:  # the web editor's address: no editor file may sit there
                 dirs.remove(name)
-                report.error(f"{docs}/{src_uri}", 0, 0, f"địa chỉ {cms.ADMIN_DIR} dành cho trình sửa trên web; hãy chuyển các tệp sang thư mục khác")
+                report.error(f"{docs}/{src_uri}", 0, 0, f"địa chỉ {urls.ADMIN} dành cho trình sửa trên web; hãy chuyển các tệp sang thư mục khác")
         dirs.sort()
         for name in sorted(files):
             path = here / name

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
     from markdown import Markdown
-    from mkdocs.structure.toc import TableOfContents
 
 # Python-Markdown's toc extension gives every heading an id; the sanitizer keeps it.
 _H1 = re.compile(r'<h1\b[^>]*?\bid="(?P<id>[^"]+)"[^>]*>(?P<inner>.*?)</h1>\s*', re.S)
@@ -101,11 +100,3 @@ def layout(content: str) -> DocumentBody:
         for i, cut in enumerate(cuts)
     ]
     return DocumentBody(content[: cuts[0].start()] if cuts else content, appendices)
-
-
-def appendices_in_contents(toc: TableOfContents) -> None:
-    """Appendix headings are written '# PHỤ LỤC I' but sit beside the body's '## I.' sections: at level 1,
-    the theme would take the first of them for the page title and list only what is under it."""
-    for item in toc.items:
-        if item.level == 1 and is_appendix_heading(item.title):
-            item.level = 2

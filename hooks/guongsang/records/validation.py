@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from guongsang.diagnostics import Report
+from guongsang.diagnostics import Report, found_text
 from guongsang.lang import text
 from guongsang.lang.suggest import suggest
 from guongsang.records.yamlsrc import DataPath, Located
@@ -145,24 +145,6 @@ def _keys(model: type[BaseModel] | None) -> list[str]:
 def _suggest(model: type[BaseModel], loc: DataPath) -> str | None:
     """The known key an unknown one plausibly meant ('họ_tên' → 'ho_ten', 'dia_dan' → 'dia_danh'), if any."""
     return suggest(str(loc[-1]), _keys(_model_at(model, loc[:-1])))
-
-
-def found_text(value: Any) -> str:
-    """A value as an editor's message shows what was found: 'ô để trống', 'số 12', quoted text…"""
-    if value is None:
-        return "ô để trống"
-    if isinstance(value, bool):
-        return f"giá trị {'true' if value else 'false'}"
-    if isinstance(value, (int, float)):
-        return f"số {value}"
-    if isinstance(value, str):
-        shown = value if len(value) <= 60 else value[:57] + "…"
-        return f"'{shown}'"
-    if isinstance(value, list):
-        return "một danh sách"
-    if isinstance(value, dict):
-        return "một nhóm trường"
-    return repr(value)
 
 
 def _field_name(loc: DataPath, field_info: FieldInfo | None) -> str:
