@@ -13,13 +13,14 @@ from urllib.parse import urlsplit
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from guongsang import urls
-from guongsang.site.campaigns import LAUNCH
 from guongsang.lang.dates import PartialDate
 from guongsang.lang.text import short_date
+from guongsang.site.campaigns import LAUNCH
 
 if TYPE_CHECKING:
-    from guongsang.site.linking import SiteModel
+    from guongsang.records.documents import Document
+    from guongsang.site.campaigns import CampaignView
+    from guongsang.site.conferences import ConferenceView
 
 
 @dataclass(frozen=True)
@@ -70,10 +71,10 @@ def _partial(value: PartialDate, kind: str, title: str, url: str, detail: str, k
     return Event(day, day, value.year, kind, title, url, detail, key, campaign)
 
 
-def collect_events(site: SiteModel) -> list[Event]:
+def collect_events(campaign_views: list[CampaignView], conferences: list[ConferenceView], documents: list[Document]) -> list[Event]:
     """Every event the data names, dated or not, in date order (a yearly event once, at its first year)."""
     events = []
-    for view in site.campaign_views:
+    for view in campaign_views:
         campaign = view.campaign
         events.append(_partial(campaign.start, LAUNCH, campaign.name, view.url, "", f"phong-trao/{campaign.id}/phat-dong", campaign.id))
         events.append(_partial(campaign.end, "Kết thúc", campaign.name, view.url, "", f"phong-trao/{campaign.id}/ket-thuc", campaign.id))
@@ -87,7 +88,7 @@ def collect_events(site: SiteModel) -> list[Event]:
                 review.date, review.kind.label, campaign.name, view.url,
                 review.note or "", f"phong-trao/{campaign.id}/{review.kind.value}-{i}", campaign.id,
             ))
-    for conference in site.conferences:
+    for conference in conferences:
         record = conference.conference
         if record.date:
             place = f" tại {record.venue}" if record.venue else ""
@@ -97,10 +98,10 @@ def collect_events(site: SiteModel) -> list[Event]:
             ))
     # A document's milestones go to the feeds of the campaigns it names and of those that list it.
     listed_by: dict[str, list[str]] = {}
-    for view in site.campaign_views:
+    for view in campaign_views:
         for document_id in view.campaign.documents:
             listed_by.setdefault(document_id, []).append(view.campaign.id)
-    for document in site.documents:
+    for document in documents:
         source = f"theo {document.display_title}"
         campaigns = list(dict.fromkeys([*document.meta.campaigns, *listed_by.get(document.id, [])]))
         for campaign in campaigns or [None]:
