@@ -1,17 +1,13 @@
 """The calendar: every event the data names (campaign phases and reviews, conferences, documents' deadlines,
-yearly milestones and events whose day the text does not give), and iCalendar feeds of the dated ones
-(RFC 5545; a yearly milestone is one entry with RRULE:FREQ=YEARLY), one for the site and one per campaign."""
+yearly milestones and events whose day the text does not give), in date order and by year. Its iCalendar
+feeds are output/calendars.py's."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
-
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
 
 from guongsang.lang.dates import PartialDate
 from guongsang.lang.text import short_date
@@ -132,34 +128,3 @@ def by_year(events: list[Event]) -> list[tuple[int, list[Event]]]:
     ]
     shown = sorted([e for e in events if not e.yearly] + occurrences, key=lambda e: e.order)
     return sorted(((year, list(items)) for year, items in groupby(shown, key=lambda e: e.year)), reverse=True)
-
-
-def icalendar(events: list[Event], name: str, site_url: str, stamp: datetime) -> bytes:
-    """An RFC 5545 calendar of all-day events. ``stamp`` (the build time) keeps builds reproducible."""
-    calendar = Calendar()
-    calendar.add("prodid", "-//Gương sáng//Lịch thi đua khen thưởng//VI")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
-    host = urlsplit(site_url).hostname or "guong-sang"
-    seen = set()
-    for event in events:
-        if event.key in seen:  # a deadline shared by two campaigns appears once in the site's feed
-            continue
-        seen.add(event.key)
-        if event.day is None:  # a calendar entry needs a day; the calendar page lists it as "chưa rõ ngày"
-            continue
-        item = CalendarEvent()
-        item.add("uid", f"{event.key}@{host}")
-        item.add("dtstamp", stamp)
-        item.add("dtstart", event.day)
-        item.add("dtend", (event.end or event.day) + timedelta(days=1))
-        if event.yearly:
-            item.add("rrule", {"freq": "yearly", "until": event.day.replace(year=event.yearly[1])})
-        summary = f"{event.kind}: {event.title}"
-        item.add("summary", summary if event.start else f"{summary} (hạn cuối; văn bản không ghi ngày bắt đầu)")
-        if event.detail:
-            item.add("description", event.detail)
-        item.add("url", urls.absolute(site_url, event.url))
-        calendar.add_component(item)
-    return calendar.to_ical()
