@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from guongsang.mkdocs_adapter.publishing import TRIAL_BUILD
+from guongsang.settings import TRIAL_BUILD
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -17,8 +17,8 @@ import sys
 import time
 from pathlib import Path
 
-from guongsang.mkdocs_adapter.buildrun import RECORD_ADDRESSES, build_lock
-from guongsang.mkdocs_adapter.publishing import TRIAL_BUILD
+from guongsang.mkdocs_adapter.buildrun import build_lock
+from guongsang.settings import RECORD_ADDRESSES, TRIAL_BUILD
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,7 +1,7 @@
 """Gương sáng: the domain package. The folders follow the build, and each may import only those before it:
 
     diagnostics, lang/                   the editor's report; Vietnamese text, dates and numbers
-    settings, paths, urls                typed settings of mkdocs.yml; safe file paths; every address, decided once
+    settings, paths, urls                typed settings (mkdocs.yml, environment); safe file paths; every address, decided once
     records/                             typed records and their loading (YAML, Markdown, content files), the one YAML writer
     checks/                              every rule between records, one module per subject
     site/                                the linked site model and its views (profiles, campaigns, conferences…)

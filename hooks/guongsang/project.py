@@ -36,9 +36,12 @@ class ProjectPaths:
     data_dir: Path
 
     @classmethod
-    def at(cls, root: Path, docs_dir: str = "content", data_dir: str = "data") -> ProjectPaths:
+    def at(cls, root: Path, settings: Settings | None = None) -> ProjectPaths:
+        """The folders of the project at ``root`` as its ``settings`` name them (read from its mkdocs.yml
+        when not given)."""
         root = root.resolve()
-        return cls(root=root, docs_dir=root / docs_dir, data_dir=root / data_dir)
+        settings = settings or read_settings(root)
+        return cls(root=root, docs_dir=(root / settings.docs_dir).resolve(), data_dir=root / settings.data_dir)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,10 @@
-"""The settings of mkdocs.yml that the checks need, read the same way by the build and by `make check`."""
+"""Every setting of a build, typed: mkdocs.yml (its site_* keys, docs_dir, nav and 'extra:') and the
+environment variables the scripts set. Read once, the same way by the build and by `make check`; no other
+module reads mkdocs.yml's 'extra:' or the environment."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
@@ -14,11 +17,25 @@ from guongsang.diagnostics import found_text
 from guongsang.lang.suggest import suggest
 from guongsang.lang.text import phone_digits
 
+EDIT_ADDRESS = "sua_trang"
+"""extra.sua_trang: the repository's edit address, to which a file's path is added."""
+WEB_EDITOR = "sua_tren_web"
+"""extra.sua_tren_web: the web editor's Git host and sign-in, for editing the published site."""
 EXTERNAL_REDIRECTS = "chuyen_huong_ra_ngoai"
 """extra.chuyen_huong_ra_ngoai: host names a redirect of data/chuyen-huong.yaml may lead to."""
 _HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
 AGENCY = "co_quan"
 """extra.co_quan: the agency's contact details, printed in every footer."""
+DATA_DIR = "data"
+"""The folder of records beside mkdocs.yml: not a setting of mkdocs.yml, as its 'watch:', the web editor's
+forms and the schemas name it too."""
+TRIAL_BUILD = "GUONGSANG_DUNG_THU"
+"""Environment variable set by `scripts/build.py --thu`: a build to look at on this machine only."""
+RECORD_ADDRESSES = "GUONGSANG_GHI_DIA_CHI"
+"""Environment variable set by scripts/build.py: a successful build then records new addresses in the ledger
+(ledger.py); `make serve` does not, as it would write into the folders it watches."""
+FULL_RENDER = "GUONGSANG_FULL_RENDER"
+"""Environment variable: '1' renders every page whole, without the shared frames (the tests compare both)."""
 _KEY = "key"
 """Metadata of an AgencyContact field: the key editors write under extra.co_quan."""
 _MAX_LINE = 300
@@ -67,25 +84,50 @@ AGENCY_KEYS = {f.metadata[_KEY]: f.name for f in fields(AgencyContact)}
 
 @dataclass(frozen=True)
 class Settings:
-    """What the checks read from mkdocs.yml."""
+    """A build's settings: mkdocs.yml's and the environment's."""
 
+    site_name: str = ""
+    """site_name: in every title, the feeds, calendars and share cards."""
+    site_url: str = ""
+    """site_url: the public address that share links, QR codes, feeds and calendars start with (empty when
+    not written, or when read by `make check`, which leaves MkDocs's !ENV unread)."""
+    site_description: str = ""
+    """site_description: the site's description, in the web editor's share preview."""
+    docs_dir: str = "content"
+    """docs_dir: the folder of editors' pages, documents and stories, relative to the project (as written)
+    or absolute (as MkDocs gives it)."""
+    data_dir: str = DATA_DIR
+    """The folder of records, relative to the project."""
     nav_pages: frozenset[str] | None = None
     """Markdown files named in 'nav:' (paths under content/); None without 'nav:', when MkDocs puts
     every page in the navigation itself."""
     not_in_nav: str = ""
     """The 'not_in_nav:' patterns (gitignore style): pages meant to stay out of the navigation."""
     external_redirect_hosts: frozenset[str] = frozenset()
+    """extra.chuyen_huong_ra_ngoai: host names a redirect of data/chuyen-huong.yaml may lead to."""
     agency: AgencyContact = AgencyContact()
     """extra.co_quan: the contact lines of every footer."""
+    edit_address: str = ""
+    """extra.sua_trang: the repository's edit address, to which a file's path is added ('' : no edit links)."""
+    web_editor: dict[str, Any] | None = None
+    """extra.sua_tren_web: Decap's backend for editing the published site (a Git host and how to sign in);
+    None keeps the web editor to this computer (decap-server)."""
+    trial_build: bool = False
+    """GUONGSANG_DUNG_THU set: a build to look at here, which may keep a loopback site_url."""
+    record_addresses: bool = False
+    """GUONGSANG_GHI_DIA_CHI set: the build records newly published addresses in the ledger."""
+    full_render: bool = False
+    """GUONGSANG_FULL_RENDER=1: every page rendered whole, every shared fragment afresh."""
     site_url_line: int = 0
     """The line of 'site_url:' in mkdocs.yml (0 when not written), for the publishing build's refusal."""
     problems: tuple[Problem, ...] = field(default=())
     """Settings that could not be used, in words for the editor."""
 
     @classmethod
-    def from_config(cls, config: Mapping[str, Any], source: str | None = None) -> Settings:
-        """The settings of a loaded mkdocs.yml; its text ``source`` (for the lines of problems) is read
-        from MkDocs's config file when not given."""
+    def from_config(cls, config: Mapping[str, Any], source: str | None = None, environment: Mapping[str, str] | None = None) -> Settings:
+        """The settings of a loaded mkdocs.yml and of ``environment`` (default: this process's); its text
+        ``source`` (for the lines of problems) is read from MkDocs's config file when not given."""
+        environment = os.environ if environment is None else environment
         if source is None:
             path = getattr(config, "config_file_path", None)
             source = Path(path).read_text(encoding="utf-8") if path and Path(path).is_file() else ""
@@ -113,10 +155,19 @@ class Settings:
             ))
         agency, agency_problems = _agency(extra.get(AGENCY), keys)
         return cls(
+            site_name=str(config.get("site_name") or ""),
+            site_url=str(config.get("site_url") or ""),
+            site_description=str(config.get("site_description") or ""),
+            docs_dir=str(config.get("docs_dir") or "content"),
             nav_pages=frozenset(_nav_files(config["nav"])) if config.get("nav") else None,
             not_in_nav=str(config.get("not_in_nav") or ""),
             external_redirect_hosts=frozenset(h.lower() for h in hosts),
             agency=agency,
+            edit_address=str(extra.get(EDIT_ADDRESS) or ""),
+            web_editor=extra.get(WEB_EDITOR),
+            trial_build=bool(environment.get(TRIAL_BUILD)),
+            record_addresses=bool(environment.get(RECORD_ADDRESSES)),
+            full_render=environment.get(FULL_RENDER) == "1",
             site_url_line=keys.line("site_url"),
             problems=(*problems, *agency_problems),
         )

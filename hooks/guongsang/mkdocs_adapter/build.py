@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import html
 import logging
-import os
-import shutil
-import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -26,13 +23,13 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
-from guongsang import paths, urls
+from guongsang import urls
 from guongsang.checks import ledger, sourcescan
 from guongsang.diagnostics import summary_line
 from guongsang.lang import text
 from guongsang.mkdocs_adapter import buildlog, framing, publishing, serving
-from guongsang.mkdocs_adapter.buildrun import RECORD_ADDRESSES
-from guongsang.output import assets, cms, opendata, scanner, share
+from guongsang.output import assets, cards, cms, run, scanner, search
+from guongsang.output.context import OutputContext, OutputError, write_text
 from guongsang.pages import searchpages
 from guongsang.pages.generated import GeneratedPage, Share
 from guongsang.project import ProjectPaths, load_project
@@ -40,8 +37,7 @@ from guongsang.records import docbody, gitdates, images, sanitize
 from guongsang.records.contentfiles import ContentFiles
 from guongsang.records.dataset import LEDGER
 from guongsang.records.sourcetexts import locate, project_lines
-from guongsang.settings import AgencyContact, Settings
-from guongsang.site import events
+from guongsang.settings import Settings
 from guongsang.site.linking import SiteModel
 
 if TYPE_CHECKING:
@@ -64,19 +60,16 @@ class _Build:
     root: Path
     docs_dir: Path
     data_dir: Path
-    site_url: str
+    settings: Settings
+    """Read once, in ``load``: mkdocs.yml's and the environment's."""
     taken_down: list[str]
     content: ContentFiles
-    agency: AgencyContact
-    """extra.co_quan of mkdocs.yml: the footer's contact lines, and the only phone and e-mail pages may show."""
     env: Environment | None = None
     nav: Navigation | None = None
     files: Files | None = None
-    workshop: share.Workshop | None = None
+    workshop: cards.Workshop | None = None
     changed: dict[str, date] = field(default_factory=dict)
     """Source file -> day of its last commit."""
-    edit_base: str = ""
-    """extra.sua_trang of mkdocs.yml: the repository's edit address, to which a file's path is added."""
     out_of_nav: list[GeneratedPage] = field(default_factory=list)
     """Generated pages out of the navigation (and not replaced by an editor's page): rendered here,
     outside MkDocs's page loop."""
@@ -89,11 +82,6 @@ class _Build:
 _build: _Build | None = None
 
 
-def project_paths(config: MkDocsConfig) -> ProjectPaths:
-    root = Path(config.config_file_path).parent.resolve()
-    return ProjectPaths(root=root, docs_dir=Path(config.docs_dir).resolve(), data_dir=root / "data")
-
-
 def load(config: MkDocsConfig) -> None:
     """Load and link every input before MkDocs cleans site/: on any error, nothing is touched.
 
@@ -101,13 +89,13 @@ def load(config: MkDocsConfig) -> None:
     """
     global _build
     abandon()
-    paths = project_paths(config)
-    _speak_to_editors(paths)
     settings = Settings.from_config(config)
-    publishing_build = not serving.is_serving() and not os.environ.get(publishing.TRIAL_BUILD)
-    if publishing_build and (refusal := publishing.refusal(config.site_url, settings.site_url_line)):
+    paths = ProjectPaths.at(Path(config.config_file_path).parent, settings)
+    _speak_to_editors(paths)
+    publishing_build = not serving.is_serving() and not settings.trial_build
+    if publishing_build and (refusal := publishing.refusal(settings.site_url, settings.site_url_line)):
         raise Abort(refusal)
-    if not config.site_url:
+    if not settings.site_url:
         raise Abort("mkdocs.yml cần 'site_url' (địa chỉ công khai của trang) để liên kết chia sẻ, mã QR và nguồn tin trỏ đúng chỗ")
     loaded = load_project(paths, settings=settings)
     for diagnostic in loaded.report.diagnostics:
@@ -121,14 +109,15 @@ def load(config: MkDocsConfig) -> None:
         root=paths.root,
         docs_dir=paths.docs_dir,
         data_dir=paths.data_dir,
-        site_url=config.site_url,
+        settings=settings,
         taken_down=loaded.taken_down,
         content=loaded.content,
-        agency=settings.agency,
     )
-    _build.workshop = _start_workshop(_build, config.site_name)
+    try:
+        _build.workshop = cards.start(loaded.site, settings, paths.root, paths.docs_dir, _build.cache_dir)
+    except cards.MissingFont as exc:
+        raise Abort(str(exc)) from None
     _build.changed = gitdates.last_changed(paths.root)
-    _build.edit_base = str(config.extra.get("sua_trang") or "")
     log.info(
         f"{len(loaded.site.documents)} văn bản, {len(loaded.site.profiles)} hồ sơ công khai, "
         f"{len(loaded.site.stories)} câu chuyện, {len(pages)} trang sinh ra"
@@ -187,10 +176,9 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, page.src_uri, content=page.stub, inclusion=InclusionLevel.INCLUDED))
         else:
             build.out_of_nav.append(page)
-    root = project_paths(config).root
     try:
-        files.append(File.generated(config, assets.FONT_CSS, content=assets.font_css(root)))
-        for dest, source in (assets.font_files(root) | cms.script_files(root)).items():
+        files.append(File.generated(config, assets.FONT_CSS, content=assets.font_css(build.root)))
+        for dest, source in (assets.font_files(build.root) | cms.script_files(build.root)).items():
             files.append(File.generated(config, dest, abs_src_path=str(source)))
     except (assets.MissingAsset, cms.MissingEditor) as exc:
         raise Abort(str(exc)) from None
@@ -203,8 +191,8 @@ def _add_editor_config(files: Files, config: MkDocsConfig, build: _Build) -> Non
     files there, and the scanner skips it)."""
     docs = build.docs_dir.relative_to(build.root).as_posix()
     data = build.data_dir.relative_to(build.root).as_posix()
-    settings = cms.config(docs, data, build.site_url, config.extra.get("sua_tren_web"))
-    files.append(File.generated(config, cms.CONFIG_FILE, content=cms.as_yaml(settings)))
+    editor = cms.config(docs, data, build.settings.site_url, build.settings.web_editor)
+    files.append(File.generated(config, cms.CONFIG_FILE, content=cms.as_yaml(editor)))
 
 
 def prepare_markdown(markdown: str, page: Page) -> str:
@@ -269,7 +257,7 @@ def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
             profile = generated.context["profile"]
             if build.workshop:
                 build.workshop.qr_ready()
-            context["qr_svg"] = share.qr_svg(urls.absolute(build.site_url, generated.url), build.cache_dir)
+            context["qr_svg"] = cards.qr_svg(urls.absolute(build.settings.site_url, generated.url), build.cache_dir)
             search_keys = profile.search_names
     # Editors' titles are stored HTML-escaped for Material; the template escapes the entry itself.
     title = preview.title if document or story or generated else html.unescape(preview.title)
@@ -280,8 +268,8 @@ def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
     context["share"] = {
         "title": preview.title,
         "description": preview.description or (site.organization.name if site.organization else ""),
-        "url": urls.absolute(build.site_url, page.url),
-        "image": urls.absolute(build.site_url, preview.image or urls.DEFAULT_SHARE_CARD),
+        "url": urls.absolute(build.settings.site_url, page.url),
+        "image": urls.absolute(build.settings.site_url, preview.image or urls.DEFAULT_SHARE_CARD),
         "type": "profile" if generated and "profile" in generated.context else "article" if (document or story) else "website",
     }
     return context
@@ -303,7 +291,8 @@ def _page_source(build: _Build, page: Page) -> PageSource | None:
         path = f"{build.docs_dir.relative_to(build.root).as_posix()}/{page.file.src_uri}"
     if path is None:
         return None
-    return PageSource(path, f"{build.edit_base}{path}" if build.edit_base else "", build.changed.get(path))
+    edit = build.settings.edit_address
+    return PageSource(path, f"{edit}{path}" if edit else "", build.changed.get(path))
 
 
 def _search_entry(page: Page, generated: GeneratedPage | None, title: str, keys: str) -> searchpages.SearchEntry | None:
@@ -337,15 +326,15 @@ def keep_env(env: Environment) -> None:
     """Keep the theme's environment, and give the sitemap the pages rendered outside MkDocs's loop."""
     build = _current()
     build.env = env
-    framing.install(env)
+    framing.install(env, build.settings.full_render)
     env.filters["short_date"] = text.short_date
     # Every template, 404.html included, carries the agency in its header and footer.
     env.globals["organization"] = build.site.organization
-    env.globals["agency"] = build.agency
+    env.globals["agency"] = build.settings.agency
     env.globals["urls"] = urls
     # The footer links to the accessibility statement only where the project has one.
     env.globals["accessibility_statement"] = any(urls.markdown_url(page) == urls.ACCESSIBILITY for page in build.content.pages)
-    env.globals["generated_page_urls"] = [urls.absolute(build.site_url, page.url) for page in build.out_of_nav]
+    env.globals["generated_page_urls"] = [urls.absolute(build.settings.site_url, page.url) for page in build.out_of_nav]
 
 
 def _render_out_of_nav(build: _Build, config: MkDocsConfig) -> None:
@@ -361,57 +350,30 @@ def _render_out_of_nav(build: _Build, config: MkDocsConfig) -> None:
             page.meta = {"title": html.escape(generated.title), "template": generated.template}
             page.markdown = page.content = ""  # a page with no Markdown has no title in MkDocs's eyes
             context = add_context(get_context(build.nav, documentation_pages, config, page), page)
-            written.append(writer.submit(_write, Path(file.abs_dest_path), build.env.get_template(generated.template).render(context)))
+            written.append(writer.submit(write_text, Path(file.abs_dest_path), build.env.get_template(generated.template).render(context)))
         for future in written:
             future.result()
 
 
 def write_outputs(config: MkDocsConfig) -> None:
-    """After MkDocs's pages: the generated pages out of the navigation, share cards, redirects, neutral
-    pages of taken-down addresses, feeds, calendars, statistics files, open data; then the search index
-    and the personal-data scan."""
+    """After MkDocs's pages: the generated pages out of the navigation, then every other file (output/run.py),
+    then the search index and the personal-data scan; last, the ledger's new addresses."""
     build = _current()
     site_dir = Path(config.site_dir)
     _render_out_of_nav(build, config)
-    _write_cards(build, site_dir)
-    env = build.env
-    assert env is not None
-    for old, new in build.site.redirects.items():
-        _write_new_page(site_dir, old, env.get_template("redirect.html").render(target=urls.redirect_target(build.site_url, new), config=config))
-    for url in build.taken_down:
-        _write_new_page(site_dir, url, env.get_template("takedown.html").render(home=urls.absolute(build.site_url, ""), config=config))
-    feed = env.get_template("atom.html").render(site=build.site, site_url=build.site_url, config=config, urls=urls)
-    _write(site_dir / urls.STORY_FEED, feed)
-    editor = {
-        "title": "Sửa trên web", "description": config.site_description or "", "type": "website",
-        "url": urls.absolute(build.site_url, cms.ADMIN_DIR), "image": urls.absolute(build.site_url, urls.DEFAULT_SHARE_CARD),
-    }
-    _write(site_dir / cms.ADMIN_DIR / "index.html", env.get_template(cms.INDEX_TEMPLATE).render(
-        config=config, share=editor, headers=cms.file_headers(), local_editor=cms.local_editor_url(build.site_url),
-    ))
-    _write_calendars(build, site_dir, config.site_name)
-    for tally in build.site.tallies:
-        (site_dir / tally.csv_url).write_text(tally.as_csv(), encoding="utf-8-sig")
-    for collection in opendata.COLLECTIONS:
-        _write(site_dir / collection.url, collection.document(build.site, build.site_url))
-    # Pagefind indexes on about one core while the scanner reads the same pages on the other.
-    indexer = _start_search_index(site_dir)
-    allowed = build.agency.published
+    assert build.env is not None and build.workshop is not None
+    context = OutputContext(
+        site=build.site, settings=build.settings, env=build.env, config=config, built_at=get_build_datetime(),
+        cache_dir=build.cache_dir, taken_down=build.taken_down, cards=build.workshop,
+    )
     try:
-        findings = scanner.scan(site_dir, allowed, build.cache_dir / "scanned-clean.txt")
-    except BaseException:
-        indexer.kill()
-        raise
-    if findings:
-        indexer.kill()
-        _refuse(build, findings)
-    _, errors = indexer.communicate()
-    if indexer.returncode != 0:
-        raise Abort(f"không tạo được chỉ mục tìm kiếm (Pagefind): {errors.strip()}")
-    findings = scanner.scan_search_index(site_dir, allowed, build.cache_dir / "scanned-index-clean.txt")
+        run.write_all(site_dir, context)
+        findings = search.index_and_scan(site_dir, build.settings.agency.published, build.cache_dir)
+    except OutputError as exc:
+        raise Abort(str(exc)) from None
     if findings:
         _refuse(build, findings)
-    if os.environ.get(RECORD_ADDRESSES):
+    if build.settings.record_addresses:
         _record_addresses(build)
 
 
@@ -437,73 +399,13 @@ def _refuse(build: _Build, findings: list[scanner.Finding]) -> None:
     raise Abort(f"Có {len(findings)} chỗ giống dữ liệu cá nhân trong trang vừa dựng: chưa xuất bản gì.")
 
 
-def _write_calendars(build: _Build, site_dir: Path, site_name: str) -> None:
-    """The site's iCalendar feed and one per campaign, stamped with the build day (as the sitemap is):
-    two builds of the same input give the same bytes."""
-    stamp = get_build_datetime().replace(hour=0, minute=0, second=0, microsecond=0)
-    all_events = build.site.events
-    feeds = {urls.CALENDAR_FEED: (all_events, f"{site_name}: lịch thi đua, khen thưởng")}
-    for view in build.site.campaign_views:
-        mine = [e for e in all_events if e.campaign == view.campaign.id]
-        feeds[urls.campaign_feed_url(view.campaign.id)] = (mine, view.campaign.name)
-    for url, (events_of_feed, name) in feeds.items():
-        path = site_dir / url
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(events.icalendar(events_of_feed, name, build.site_url, stamp))
-
-
 def _record_addresses(build: _Build) -> None:
     """Add the pages published for the first time to the ledger (and mark withdrawn ones taken down)."""
     path = build.data_dir / LEDGER
     updated = ledger.updated_ledger(path, build.site)
     if updated is not None:
         path.write_text(updated, encoding="utf-8")
-        print(f"Đã cập nhật data/{LEDGER} (địa chỉ mới, địa chỉ gỡ xuống); hãy lưu (commit) tệp này cùng thay đổi.", file=sys.stderr)
-
-
-def _start_search_index(site_dir: Path) -> subprocess.Popen[str]:
-    """Pagefind (its Rust indexer, from PyPI) indexes the pages marked data-pagefind-body into site/pagefind/."""
-    return subprocess.Popen(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", urls.SEARCHABLE_PAGES,
-         "--force-language", "vi", "--silent"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-
-
-def _start_workshop(build: _Build, site_name: str) -> share.Workshop:
-    try:
-        fonts = share.font_paths(build.root)
-    except share.MissingFont as exc:
-        raise Abort(str(exc)) from None
-    organization = build.site.organization.name if build.site.organization else ""
-    footer = f"{site_name} · {organization}" if organization else site_name
-    cards = [share.CardText(site_name, (organization,), "Gương điển hình tiên tiến · Người tốt, việc tốt", footer)]
-    for profile in build.site.profiles:
-        highest = profile.highest_award
-        photo = profile.photo
-        cards.append(share.CardText(
-            title=profile.name,
-            lines=(profile.role, profile.affiliation) if profile.affiliation else (profile.role,),
-            highlight=f"{highest.title} ({highest.year})" if highest else "",
-            footer=footer,
-            photo=str(paths.content_file(build.docs_dir, photo.file)) if photo else None,
-            initials=profile.initials,
-            badge="DỮ LIỆU MẪU" if profile.honoree.sample else "",
-        ))
-    qr_urls = [urls.absolute(build.site_url, profile.url) for profile in build.site.profiles]
-    return share.Workshop(qr_urls, cards, build.cache_dir, fonts)
-
-
-def _write_cards(build: _Build, site_dir: Path) -> None:
-    assert build.workshop is not None
-    targets = [urls.DEFAULT_SHARE_CARD, *(profile.card_url for profile in build.site.profiles)]
-    for source, target in zip(build.workshop.cards_ready(), targets, strict=True):
-        destination = site_dir / target
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(source, destination)
-        except OSError:
-            shutil.copyfile(source, destination)
+        print(f"Đã cập nhật {build.settings.data_dir}/{LEDGER} (địa chỉ mới, địa chỉ gỡ xuống); hãy lưu (commit) tệp này cùng thay đổi.", file=sys.stderr)
 
 
 def abandon() -> None:
@@ -512,22 +414,6 @@ def abandon() -> None:
     if _build is not None and _build.workshop is not None:
         _build.workshop.close()
     _build = None
-
-
-def _write(path: Path, content: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(content, encoding="utf-8")
-
-
-def _write_new_page(site_dir: Path, url: str, content: str) -> None:
-    """A page at an address an editor wrote (a redirect, a takedown), only inside the site. The loader has
-    checked the address (redirects.py, ledger.py: never over a page); the path is resolved again here so
-    that no address, whatever a check misses, writes outside site/."""
-    try:
-        path = paths.inside(site_dir, paths.page_file(url))
-    except paths.UnsafePath as exc:
-        raise Abort(f"địa chỉ '{url}' không được ghi: {exc}") from None
-    _write(path, content)
 
 
 def _current() -> _Build:

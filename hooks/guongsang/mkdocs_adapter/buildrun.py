@@ -1,5 +1,5 @@
 """How a publishing build runs (scripts/build.py): one at a time in a project folder, since two would
-write the same temporary site and ledger; and the switch that lets it record new addresses.
+write the same temporary site and ledger.
 
 Kept free of heavy imports: the script reads it before handing over to MkDocs.
 """
@@ -12,9 +12,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 LOCK_FILE = ".cache/dung-trang.lock"
-RECORD_ADDRESSES = "GUONGSANG_GHI_DIA_CHI"
-"""Set by scripts/build.py: a successful build then records new addresses in the ledger (ledger.py);
-`make serve` does not, as it would write into the folders it watches."""
 
 
 @contextmanager

@@ -4,7 +4,7 @@ Material's frame (head, header, tabs, navigation, footer, scripts) is about nine
 page, and it is the same for every page that is out of the navigation, has no table of contents, uses
 the same template and sits at the same folder depth. Such a page renders its own blocks only, into a
 frame rendered once with markers where those blocks go. The output is byte-identical to a full render:
-set GUONGSANG_FULL_RENDER=1 to render every page whole and every shared fragment afresh (the tests
+set GUONGSANG_FULL_RENDER=1 (settings.full_render) to render every page whole and every shared fragment afresh (the tests
 build both ways and compare).
 
 It works by the theme environment's template class, so it applies alike to the pages MkDocs renders
@@ -13,7 +13,6 @@ It works by the theme environment's template class, so it applies alike to the p
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -21,8 +20,6 @@ from typing import Any
 
 from jinja2 import Environment, Template, pass_context
 from jinja2.runtime import Context
-
-FULL_RENDER = "GUONGSANG_FULL_RENDER"
 
 PAGE_BLOCKS = ("site_meta", "htmltitle", "extrahead", "container", "footer")
 """Blocks of base.html that hold the page's own values (description, canonical URL, title, share
@@ -38,13 +35,13 @@ _MARKER = re.compile(f"{_MARK}(\\w+){_MARK}")
 Block = Callable[[Context], Iterator[str]]
 
 
-def install(env: Environment) -> None:
-    """Make every template the theme loads from now on render out-of-navigation pages with frames,
-    and give templates ``shared_include``."""
+def install(env: Environment, full_render: bool) -> None:
+    """Make every template the theme loads from now on render out-of-navigation pages with frames
+    (unless ``full_render``), and give templates ``shared_include``."""
     env.template_class = FramedTemplate
     if env.cache is not None:
         env.cache.clear()
-    env.extend(guongsang_frames={}, guongsang_fragments={})
+    env.extend(guongsang_frames={}, guongsang_fragments={}, guongsang_full_render=full_render)
     env.globals["shared_include"] = shared_include
 
 
@@ -56,7 +53,7 @@ def shared_include(context: Context, name: str, key: str, **variables: Any) -> s
     fragments: dict[tuple[str, str, str], str] = context.environment.guongsang_fragments  # type: ignore[attr-defined]
     cache_key = (name, key, context.get("base_url", ""))
     html = fragments.get(cache_key)
-    if html is None or _full_render():
+    if html is None or context.environment.guongsang_full_render:  # type: ignore[attr-defined]
         partial = context.environment.get_template(name)
         html = fragments[cache_key] = Template.render(partial, {**context.get_all(), **variables})  # a fragment: never framed
     return html
@@ -74,7 +71,7 @@ class FramedTemplate(Template):
     def render(self, *args: Any, **kwargs: Any) -> str:
         context = dict(*args, **kwargs)
         page = context.get("page")
-        if _full_render() or not _framable(page, context.get("nav")):
+        if self.environment.guongsang_full_render or not _framable(page, context.get("nav")):  # type: ignore[attr-defined]
             return super().render(context)
         frames: dict[tuple[str, ...], _Frame] = self.environment.guongsang_frames  # type: ignore[attr-defined]
         key = (self.name or "", context.get("base_url", ""), *(page.meta.get("hide") or ()))
@@ -106,10 +103,6 @@ class FramedTemplate(Template):
         # that is each block's whole chain.
         blocks = {name: [*own[name], *frame_context.blocks[name][1:]] for name in PAGE_BLOCKS}
         return _Frame(_MARKER.split(html), blocks)
-
-
-def _full_render() -> bool:
-    return os.environ.get(FULL_RENDER) == "1"
 
 
 def _framable(page: Any, nav: Any) -> bool:

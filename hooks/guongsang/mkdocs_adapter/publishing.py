@@ -9,8 +9,6 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit
 
-TRIAL_BUILD = "GUONGSANG_DUNG_THU"
-"""Environment variable set by `scripts/build.py --thu`: a build to look at on this machine only."""
 ADDRESS_VARIABLE = "DIA_CHI_TRANG"
 """Environment variable mkdocs.yml reads site_url from (the deploy templates set it from the host)."""
 

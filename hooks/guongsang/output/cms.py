@@ -22,6 +22,7 @@ from pydantic.fields import FieldInfo
 
 from guongsang import urls
 from guongsang.lang.dates import DayOfYear, PartialDate
+from guongsang.output.context import OutputContext, write_text
 from guongsang.records.dataset import AWARD_TYPES, CAMPAIGNS, COLLECTIONS, CRITERIA, HONOREES, UNITS, Collection
 from guongsang.records.documents import DOCUMENTS_DIR
 from guongsang.records.images import MAX_IMAGE_BYTES
@@ -364,3 +365,17 @@ def _relation(target: str) -> dict[str, Any]:
 def local_editor_url(site_url: str) -> str:
     """The web editor as `make cms` serves it on the editor's machine (MkDocs mounts the site at site_url's path)."""
     return f"{PREVIEW_HOST}{urlsplit(site_url).path.rstrip('/')}/{ADMIN_DIR}"
+
+
+def write(site_dir: Path, context: OutputContext) -> None:
+    """The editor's page; its configuration is a file MkDocs copies (the adapter adds it with the assets)."""
+    site_url = context.settings.site_url
+    share = {
+        "title": "Sửa trên web", "description": context.settings.site_description, "type": "website",
+        "url": urls.absolute(site_url, ADMIN_DIR), "image": urls.absolute(site_url, urls.DEFAULT_SHARE_CARD),
+    }
+    page = context.env.get_template(INDEX_TEMPLATE).render(
+        config=context.config, share=share, headers=file_headers(), local_editor=local_editor_url(site_url),
+        hosted=context.settings.web_editor,
+    )
+    write_text(site_dir / ADMIN_DIR / "index.html", page)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from guongsang import urls
+from guongsang.output.context import OutputContext, write_text
 from guongsang.site.linking import SiteModel
 from guongsang.site.unithistory import name_at
 
@@ -168,3 +170,8 @@ COLLECTIONS = [
         ("ma", "mã (tên tệp)"), ("url", "địa chỉ trang"), ("tieu_de", "tiêu đề"), ("ngay", "ngày đăng"), ("tac_gia", "tác giả"), ("guong", "mã các hồ sơ được kể"), ("the", "các thẻ"), ("tom_tat", "tóm tắt"),
     ), _stories),
 ]
+
+
+def write(site_dir: Path, context: OutputContext) -> None:
+    for collection in COLLECTIONS:
+        write_text(site_dir / collection.url, collection.document(context.site, context.settings.site_url))

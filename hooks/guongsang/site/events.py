@@ -1,25 +1,22 @@
 """The calendar: every event the data names (campaign phases and reviews, conferences, documents' deadlines,
-yearly milestones and events whose day the text does not give), and iCalendar feeds of the dated ones
-(RFC 5545; a yearly milestone is one entry with RRULE:FREQ=YEARLY), one for the site and one per campaign."""
+yearly milestones and events whose day the text does not give), in date order and by year. Its iCalendar
+feeds are output/calendars.py's."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
-
-from guongsang import urls
-from guongsang.site.campaigns import LAUNCH
 from guongsang.lang.dates import PartialDate
 from guongsang.lang.text import short_date
+from guongsang.site.campaigns import LAUNCH
 
 if TYPE_CHECKING:
-    from guongsang.site.linking import SiteModel
+    from guongsang.records.documents import Document
+    from guongsang.site.campaigns import CampaignView
+    from guongsang.site.conferences import ConferenceView
 
 
 @dataclass(frozen=True)
@@ -70,10 +67,10 @@ def _partial(value: PartialDate, kind: str, title: str, url: str, detail: str, k
     return Event(day, day, value.year, kind, title, url, detail, key, campaign)
 
 
-def collect_events(site: SiteModel) -> list[Event]:
+def collect_events(campaign_views: list[CampaignView], conferences: list[ConferenceView], documents: list[Document]) -> list[Event]:
     """Every event the data names, dated or not, in date order (a yearly event once, at its first year)."""
     events = []
-    for view in site.campaign_views:
+    for view in campaign_views:
         campaign = view.campaign
         events.append(_partial(campaign.start, LAUNCH, campaign.name, view.url, "", f"phong-trao/{campaign.id}/phat-dong", campaign.id))
         events.append(_partial(campaign.end, "Kết thúc", campaign.name, view.url, "", f"phong-trao/{campaign.id}/ket-thuc", campaign.id))
@@ -87,7 +84,7 @@ def collect_events(site: SiteModel) -> list[Event]:
                 review.date, review.kind.label, campaign.name, view.url,
                 review.note or "", f"phong-trao/{campaign.id}/{review.kind.value}-{i}", campaign.id,
             ))
-    for conference in site.conferences:
+    for conference in conferences:
         record = conference.conference
         if record.date:
             place = f" tại {record.venue}" if record.venue else ""
@@ -97,10 +94,10 @@ def collect_events(site: SiteModel) -> list[Event]:
             ))
     # A document's milestones go to the feeds of the campaigns it names and of those that list it.
     listed_by: dict[str, list[str]] = {}
-    for view in site.campaign_views:
+    for view in campaign_views:
         for document_id in view.campaign.documents:
             listed_by.setdefault(document_id, []).append(view.campaign.id)
-    for document in site.documents:
+    for document in documents:
         source = f"theo {document.display_title}"
         campaigns = list(dict.fromkeys([*document.meta.campaigns, *listed_by.get(document.id, [])]))
         for campaign in campaigns or [None]:
@@ -131,34 +128,3 @@ def by_year(events: list[Event]) -> list[tuple[int, list[Event]]]:
     ]
     shown = sorted([e for e in events if not e.yearly] + occurrences, key=lambda e: e.order)
     return sorted(((year, list(items)) for year, items in groupby(shown, key=lambda e: e.year)), reverse=True)
-
-
-def icalendar(events: list[Event], name: str, site_url: str, stamp: datetime) -> bytes:
-    """An RFC 5545 calendar of all-day events. ``stamp`` (the build time) keeps builds reproducible."""
-    calendar = Calendar()
-    calendar.add("prodid", "-//Gương sáng//Lịch thi đua khen thưởng//VI")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
-    host = urlsplit(site_url).hostname or "guong-sang"
-    seen = set()
-    for event in events:
-        if event.key in seen:  # a deadline shared by two campaigns appears once in the site's feed
-            continue
-        seen.add(event.key)
-        if event.day is None:  # a calendar entry needs a day; the calendar page lists it as "chưa rõ ngày"
-            continue
-        item = CalendarEvent()
-        item.add("uid", f"{event.key}@{host}")
-        item.add("dtstamp", stamp)
-        item.add("dtstart", event.day)
-        item.add("dtend", (event.end or event.day) + timedelta(days=1))
-        if event.yearly:
-            item.add("rrule", {"freq": "yearly", "until": event.day.replace(year=event.yearly[1])})
-        summary = f"{event.kind}: {event.title}"
-        item.add("summary", summary if event.start else f"{summary} (hạn cuối; văn bản không ghi ngày bắt đầu)")
-        if event.detail:
-            item.add("description", event.detail)
-        item.add("url", urls.absolute(site_url, event.url))
-        calendar.add_component(item)
-    return calendar.to_ical()

@@ -163,7 +163,7 @@ def link_site(documents: list[Document], data: DataSet, stories: list[Story], re
             d.src_uri: name_at(site.units, d.meta.issuing_unit, d.meta.date.earliest) for d in ordered if d.meta.issuing_unit
         }
         site.conferences = build_conferences(conferences, site.units, by_id, site.profiles_by_id)
-        site.events = collect_events(site)
+        site.events = collect_events(site.campaign_views, site.conferences, site.documents)
         site.sources = _sources(site, data)
         province = site.organization.province if site.organization else None
         site.tallies = tallies(site.profiles, site.award_types, site.units, province)

@@ -1,4 +1,5 @@
-"""Sharing: QR codes as inline SVG and 1200×630 preview cards, made offline and cached by content hash.
+"""Share cards and QR codes: QR codes as inline SVG and 1200×630 preview cards, made offline and cached
+by content hash, drawn in parallel with the build from the time the records are loaded.
 
 The cards use Be Vietnam Pro, a typeface drawn for Vietnamese, from the npm package
 @expo-google-fonts/be-vietnam-pro (full TTF files) installed by `make`; nothing is downloaded at build time.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -17,6 +19,11 @@ from typing import Any
 
 import segno
 from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+from guongsang import paths, urls
+from guongsang.output.context import OutputContext
+from guongsang.settings import Settings
+from guongsang.site.linking import SiteModel
 
 CARD_SIZE = (1200, 630)
 CARD_VERSION = 2
@@ -86,6 +93,42 @@ class CardText:
 
 def cached_card(card: CardText, cache_dir: Path) -> Path:
     return cache_dir / "cards" / f"{card.key()}.png"
+
+
+def start(site: SiteModel, settings: Settings, root: Path, docs_dir: Path, cache_dir: Path) -> Workshop:
+    """Start drawing the site's card and each profile's, and the profiles' QR codes (MissingFont when the
+    fonts are not installed)."""
+    fonts = font_paths(root)
+    site_name = settings.site_name
+    organization = site.organization.name if site.organization else ""
+    footer = f"{site_name} · {organization}" if organization else site_name
+    cards = [CardText(site_name, (organization,), "Gương điển hình tiên tiến · Người tốt, việc tốt", footer)]
+    for profile in site.profiles:
+        highest = profile.highest_award
+        photo = profile.photo
+        cards.append(CardText(
+            title=profile.name,
+            lines=(profile.role, profile.affiliation) if profile.affiliation else (profile.role,),
+            highlight=f"{highest.title} ({highest.year})" if highest else "",
+            footer=footer,
+            photo=str(paths.content_file(docs_dir, photo.file)) if photo else None,
+            initials=profile.initials,
+            badge="DỮ LIỆU MẪU" if profile.honoree.sample else "",
+        ))
+    qr_urls = [urls.absolute(settings.site_url, profile.url) for profile in site.profiles]
+    return Workshop(qr_urls, cards, cache_dir, fonts)
+
+
+def write(site_dir: Path, context: OutputContext) -> None:
+    """The cards, in the order ``start`` asked for them: linked from the cache where the disk allows."""
+    targets = [urls.DEFAULT_SHARE_CARD, *(profile.card_url for profile in context.site.profiles)]
+    for source, target in zip(context.cards.cards_ready(), targets, strict=True):
+        destination = site_dir / target
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, destination)
+        except OSError:
+            shutil.copyfile(source, destination)
 
 
 _CHUNK = 64
