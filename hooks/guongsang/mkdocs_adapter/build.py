@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
 from guongsang import paths, urls
-from guongsang.checks import ledger, sourcescan
+from guongsang.checks import personaldata
 from guongsang.diagnostics import summary_line
 from guongsang.lang import text
 from guongsang.mkdocs_adapter import buildlog, framing, publishing, serving
@@ -35,8 +35,8 @@ from guongsang.mkdocs_adapter.buildrun import RECORD_ADDRESSES
 from guongsang.output import assets, cms, opendata, scanner, share
 from guongsang.pages import searchpages
 from guongsang.pages.generated import GeneratedPage, Share
-from guongsang.project import ProjectPaths, load_project
-from guongsang.records import docbody, gitdates, images, sanitize
+from guongsang.project import ProjectPaths, load_project, permanent_urls
+from guongsang.records import docbody, gitdates, images, ledger, sanitize
 from guongsang.records.contentfiles import ContentFiles
 from guongsang.records.dataset import LEDGER
 from guongsang.records.sourcetexts import locate, project_lines
@@ -433,7 +433,7 @@ def _refuse(build: _Build, findings: list[scanner.Finding]) -> None:
             print(finding, file=sys.stderr)
         else:
             path, line, col = place
-            print(f"{path}:{line}:{col}: lỗi: {sourcescan.message(finding.what, finding.excerpt)} (trên {finding.page})", file=sys.stderr)
+            print(f"{path}:{line}:{col}: lỗi: {personaldata.message(finding.what, finding.excerpt)} (trên {finding.page})", file=sys.stderr)
     raise Abort(f"Có {len(findings)} chỗ giống dữ liệu cá nhân trong trang vừa dựng: chưa xuất bản gì.")
 
 
@@ -455,7 +455,7 @@ def _write_calendars(build: _Build, site_dir: Path, site_name: str) -> None:
 def _record_addresses(build: _Build) -> None:
     """Add the pages published for the first time to the ledger (and mark withdrawn ones taken down)."""
     path = build.data_dir / LEDGER
-    updated = ledger.updated_ledger(path, build.site)
+    updated = ledger.updated_ledger(path, permanent_urls(build.site), build.site.withdrawn)
     if updated is not None:
         path.write_text(updated, encoding="utf-8")
         print(f"Đã cập nhật data/{LEDGER} (địa chỉ mới, địa chỉ gỡ xuống); hãy lưu (commit) tệp này cùng thay đổi.", file=sys.stderr)
