@@ -99,8 +99,10 @@ def test_csv_in_either_encoding(project, tmp_path, content):
          ":4:1: lỗi: dòng tiêu đề thiếu cột 'Đơn vị'; đã thấy: A 'STT', B 'Họ và tên', C 'Chức vụ', D 'Danh hiệu'"),
         ([1, "Lê Văn Bình", "Tổ trưởng", "THPT Lê Quý Đôn", "Lao động tiên tiến", *DECISION, "2024-2025"], HEADER,
          ":5:3: lỗi: ô C5, cột 'chuc vu': không xác định được đối tượng (giáo viên, cán bộ quản lý, nhân viên hay học sinh): chức vụ 'Tổ trưởng' không cho biết; thêm cột 'Đối tượng'"),
+        ([1, "Trường THPT Lê Quý Đôn (mẫu)", None, "THPT Lê Quý Đôn", "Lao động tiên tiến", *DECISION, "2024-2025"], HEADER,
+         ":5:5: lỗi: ô E5, cột 'Danh hieu thi dua': 'Lao động tiên tiến' dành cho cá nhân, không trao cho tập thể; sửa danh hiệu hoặc cột 'Đối tượng'"),
     ],
-    ids=["unknown unit", "unknown award", "bad date", "empty name", "missing column", "role not stated"],
+    ids=["unknown unit", "unknown award", "bad date", "empty name", "missing column", "role not stated", "award not for a collective"],
 )
 def test_row_errors_name_cell_and_fix_and_write_nothing(project, tmp_path, row, header, message):
     """Each problem names the file, the row as Excel numbers it, the column (letter and header), and the fix."""

@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 from conftest import ROOT, make_project, run_script
-from guongsang.output import scanner
+from guongsang.lang import personaldata
 from guongsang.settings import read_settings
 
 AGENCY = yaml.safe_load((ROOT / "data/to-chuc.yaml").read_text(encoding="utf-8"))
@@ -116,9 +116,9 @@ def test_the_agency_phone_may_be_published_and_any_other_may_not(tmp_path: Path)
 
 def test_scanner_allows_exactly_the_configured_values():
     allowed = CONTACT.published
-    assert scanner.scan_text("ĐT: (0221) 3.000.000, tel:+842213000000, 0084 221 3000 000", allowed) == []
-    assert scanner.scan_text("ĐT: 0221 3000 000") == [("số giống số điện thoại", "0221 3000 000")]
-    assert scanner.scan_text("ĐT: 0221 3000 009 hoặc 0912 345 678", allowed) == [
+    assert personaldata.scan_text("ĐT: (0221) 3.000.000, tel:+842213000000, 0084 221 3000 000", allowed) == []
+    assert personaldata.scan_text("ĐT: 0221 3000 000") == [("số giống số điện thoại", "0221 3000 000")]
+    assert personaldata.scan_text("ĐT: 0221 3000 009 hoặc 0912 345 678", allowed) == [
         ("số giống số điện thoại", "0221 3000 009"), ("số giống số điện thoại", "0912 345 678"),
     ]
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from guongsang.lang import personaldata
 from guongsang.lang.personaldata import BIRTH_DATE, CITIZEN_ID, EMAIL, LOOK_ALIKES, PHONE, WRITTEN_FORMS
 from guongsang.output import scanner
 from guongsang.settings import read_settings
@@ -48,30 +49,30 @@ def test_written_form_in_alt_text(tmp_path, text, kind):
 @pytest.mark.parametrize(("text", "kind"), WRITTEN_FORMS)
 def test_written_form_in_source_text(text, kind):
     """scan_text (for editors' source files) finds the same, with the same kind."""
-    assert [what for what, _ in scanner.scan_text(text)] == [kind]
+    assert [what for what, _ in personaldata.scan_text(text)] == [kind]
 
 
 @pytest.mark.parametrize("text", LOOK_ALIKES)
 def test_look_alike_is_left_alone(tmp_path, text):
     """Document numbers, decision dates, school years, amounts, words, asset names: nothing reported."""
     assert scan_page(tmp_path, f"<p>{html.escape(text)}</p>") == []
-    assert scanner.scan_text(text, ALLOWED) == []
+    assert personaldata.scan_text(text, ALLOWED) == []
 
 
 def test_excerpt_is_the_data_as_found():
     """The excerpt names the number as written (with its parenthesis), the date with the words that make it
     a date of birth, the address as it reads once "[at]" and full-width forms are undone."""
-    assert scanner.scan_text("Máy bàn (0292) 3.831.234.") == [(PHONE, "(0292) 3.831.234")]
-    assert scanner.scan_text("Ngày sinh: 12/03/1980.") == [(BIRTH_DATE, "Ngày sinh: 12/03/1980")]
-    assert scanner.scan_text("Thư: em [at] gmail [dot] com") == [(EMAIL, "em@gmail.com")]
-    assert scanner.scan_text("Gọi ０９１２\u200b３４５６７８") == [(PHONE, "0912345678")]
+    assert personaldata.scan_text("Máy bàn (0292) 3.831.234.") == [(PHONE, "(0292) 3.831.234")]
+    assert personaldata.scan_text("Ngày sinh: 12/03/1980.") == [(BIRTH_DATE, "Ngày sinh: 12/03/1980")]
+    assert personaldata.scan_text("Thư: em [at] gmail [dot] com") == [(EMAIL, "em@gmail.com")]
+    assert personaldata.scan_text("Gọi ０９１２\u200b３４５６７８") == [(PHONE, "0912345678")]
 
 
 def test_allowed_address_in_any_case():
     """The organisation's own address may appear, in any case; another at the same domain may not."""
-    assert scanner.scan_text(f"Góp ý: {ORGANIZATION.upper()}", ALLOWED) == []
-    assert scanner.scan_text(f"Góp ý: em.{ORGANIZATION}", ALLOWED) == [(EMAIL, f"em.{ORGANIZATION}")]
-    assert scanner.scan_text(f"Góp ý: {ORGANIZATION}") == [(EMAIL, ORGANIZATION)]
+    assert personaldata.scan_text(f"Góp ý: {ORGANIZATION.upper()}", ALLOWED) == []
+    assert personaldata.scan_text(f"Góp ý: em.{ORGANIZATION}", ALLOWED) == [(EMAIL, f"em.{ORGANIZATION}")]
+    assert personaldata.scan_text(f"Góp ý: {ORGANIZATION}") == [(EMAIL, ORGANIZATION)]
 
 
 @pytest.mark.parametrize(
@@ -261,7 +262,7 @@ def test_every_format_character_is_removed():
     missing = [
         f"U+{code:04X}" for code in range(sys.maxunicode + 1)
         if unicodedata.category(chr(code)) == "Cf"
-        and scanner.scan_text(f"0912{chr(code)}345678") != [(PHONE, "0912345678")]
+        and personaldata.scan_text(f"0912{chr(code)}345678") != [(PHONE, "0912345678")]
     ]
     assert missing == []
 

@@ -11,59 +11,60 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from guongsang import urls
 from guongsang.diagnostics import Report
 from guongsang.lang import text
 from guongsang.records.dataset import DataSet
 from guongsang.records.sourcetexts import Place, data_texts
-from guongsang.site.linking import SiteModel
 
 
 @dataclass(frozen=True)
-class _Withdrawn:
+class WithdrawnPerson:
+    """A person (not a collective) whose consent was withdrawn: the linked site knows who (project.py)."""
+
     honoree_id: str
     name: str
     day: date
+
+
+@dataclass(frozen=True)
+class _Searched:
+    person: WithdrawnPerson
     pattern: re.Pattern[str]
     """The name on word boundaries, in folded form (so 'Le Quang Vinh' is found too)."""
     shared: bool
     """Another published record bears the same name: a mention may be about them."""
 
 
-def check_withdrawn_names(site: SiteModel, data: DataSet, paragraphs: list[Place], report: Report) -> None:
+def check_withdrawn_names(
+    withdrawn: list[WithdrawnPerson], published_names: set[str], data: DataSet, paragraphs: list[Place], report: Report
+) -> None:
     """Report each place outside the withdrawn records where a withdrawn person's full name is written.
 
-    ``paragraphs`` are those of the pages and text files still published.
+    ``published_names`` are the names of the published profiles; ``paragraphs`` those of the pages and
+    text files still published.
     """
-    people = _withdrawn_people(site)
+    people = [_searched(person, published_names) for person in withdrawn]
     if not people:
         return
-    places = [*data_texts(data, skip={p.honoree_id for p in people}), *paragraphs]
+    places = [*data_texts(data, skip={p.honoree_id for p in withdrawn}), *paragraphs]
     for place in places:
         folded = text.fold(place.text)
-        for person in people:
-            if person.pattern.search(folded):
-                _report(report, person, place)
+        for searched in people:
+            if searched.pattern.search(folded):
+                _report(report, searched, place)
 
 
-def _withdrawn_people(site: SiteModel) -> list[_Withdrawn]:
-    published = {p.name for p in site.profiles}
-    people = []
-    for honoree in site.honorees:
-        day = site.withdrawn.get(urls.honoree_url(honoree.id))
-        if day is None or honoree.is_collective:
-            continue
-        name = honoree.person_name
-        words = r"\s+".join(map(re.escape, text.fold(name).split()))  # a name may break over two lines
-        pattern = re.compile(rf"(?<!\w){words}(?!\w)")
-        people.append(_Withdrawn(honoree.id, name, day, pattern, name in published))
-    return people
+def _searched(person: WithdrawnPerson, published_names: set[str]) -> _Searched:
+    words = r"\s+".join(map(re.escape, text.fold(person.name).split()))  # a name may break over two lines
+    pattern = re.compile(rf"(?<!\w){words}(?!\w)")
+    return _Searched(person, pattern, person.name in published_names)
 
 
-def _report(report: Report, person: _Withdrawn, place: Place) -> None:
+def _report(report: Report, searched: _Searched, place: Place) -> None:
+    person = searched.person
     said = f"tên '{person.name}' vẫn còn ở đây, nhưng người này đã rút lại sự đồng ý ngày {text.short_date(person.day)}"
     line, col = place.where(person.name)
-    if person.shared:
+    if searched.shared:
         report.warning(place.path, line, col, f"{said}; nếu đoạn này nói về người trùng tên đang được công khai thì giữ nguyên, nếu không thì xóa tên")
     else:
         report.error(

@@ -1,16 +1,252 @@
-"""The ways people in Vietnam write the personal data a public page must never show, and the look-alikes
-real pages are full of: the table the scanner's patterns are built from, and its tests.
+"""The ways people in Vietnam write the personal data a public page must never show, and how they are
+found: the matching both the check of editors' files (checks/personaldata.py) and the scan of the built
+site (output/scanner.py) use, and the table it is held to.
 
-Each row of ``WRITTEN_FORMS`` must be found by the scanner (scanner.py), in page text, in an attribute and in
-an editor's file; each row of ``LOOK_ALIKES`` must pass. A way of writing found in the wild is a new row.
+Each row of ``WRITTEN_FORMS`` must be found, in page text, in an attribute and in an editor's file; each
+row of ``LOOK_ALIKES`` (the look-alikes real pages are full of) must pass. A way of writing found in the
+wild is a new row.
 """
 
 from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Collection, Iterator
+
+from guongsang.lang.text import phone_digits
 
 CITIZEN_ID = "số giống số căn cước, chứng minh nhân dân"
 PHONE = "số giống số điện thoại"
 BIRTH_DATE = "ngày sinh"
 EMAIL = "địa chỉ thư điện tử không nằm trong danh sách được phép"
+
+# Unicode 14 "Cf" (format) characters and the other default-ignorable ones a browser shows as nothing
+# (tests/test_scanner.py checks the list against this Python's Unicode database). Astral ones apart: a
+# class with them is four times slower to search, and they are looked for only in text that has any.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u115f-\u1160\u17b4-\u17b5\u180b-\u180f"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]"
+)
+_INVISIBLE_ASTRAL = re.compile(
+    "[\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+
+
+_COMMON_COMPATIBILITY = tuple((c, unicodedata.normalize("NFKC", c)) for c in "\u2026\u00a0\u2002\u2003\u2009\u202f")
+"""Ellipsis and spaces: the compatibility characters pages have, folded without NFKC's cost."""
+
+
+# Numbers: each pattern starts with the character it needs and checks what precedes it by a lookbehind
+# after it: the regex engine skips ahead to candidates (five times faster than a leading lookbehind
+# tried at every position; one alternation of them all is slower still). A number glued to a letter, or
+# after "." "," "-" (decimals, amounts, asset hashes) is not one; "/" precedes a phone in "zalo.me/09…"
+# but also the year of a document number ("06/2022/QH15") and a DOI's suffix.
+_END = r"(?![\w/]|[.,]\d)"
+_GAP = r"\s*[.\-]?\s*"  # any white space a browser shows as one space (a line break in Markdown too)
+_SEP = rf"\)?{_GAP}\(?"
+_ZERO = re.compile(  # 0…: citizen ID (12 digits, in threes or fours), phone (10 or 11, "0xx" together), 0084…
+    rf"0(?<![\w.,-]0)(?:(?P<id>\d\d(?:{_GAP}\d{{3}}){{3}}|\d{{3}}(?:{_GAP}\d{{4}}){{2}})"
+    rf"|(?P<phone>084(?:{_SEP}\d){{9,10}}|\d\d(?:{_SEP}\d){{7,8}})){_END}"
+)
+_PLUS = re.compile(rf"\+(?<![\w+]\+) ?\(?\d(?:{_SEP}\d){{7,13}}{_END}")  # any country: + and 8 to 14 digits
+_SPACE_SEP = r"\)?\s*-?\s*\(?"  # without dots: "84.900.000.000" is an amount
+_EIGHTY_FOUR = re.compile(  # 84 without its "+": a mobile (84 9x…) or a landline (84 2xx…)
+    rf"84(?<![\w.,+-]84){_SPACE_SEP}(?:[35789](?:{_SPACE_SEP}\d){{8}}|2(?:{_SPACE_SEP}\d){{9}}){_END}"
+)
+_DIGITS = re.compile(  # any digit: old ID card number (9 digits), a date
+    rf"\d(?<![\w/.,-]\d)(?:(?P<old_id>\d{{8}}|\d\d(?:\s+|{_GAP}-{_GAP})\d{{3}}(?:\s+|{_GAP}-{_GAP})\d{{3}}){_END}"
+    r"|(?P<date>\d?\s*(?P<sep>[/.-])\s*\d\d?\s*(?P=sep)\s*(?:\d{4}|\d\d)(?![\d/])"
+    r"|\d?\s+(?i:th[aá]ng)\s+\d\d?(?:\s*,)?\s+(?i:n[aă]m)\s+\d{4}(?!\d)"
+    r"|\d{3}(?P<iso>[/.-])\d\d?(?P=iso)\d\d?(?!\d)))"
+)
+_DIGIT_RUNS = re.compile(r"\d+")
+_LIVING_SINCE = 1920
+"""A date of birth before this year is history (Chủ tịch Hồ Chí Minh sinh ngày 19/5/1890), nobody's
+personal data to withhold."""
+_MONEY_AFTER = re.compile(r"\s*(?:đồng|đ|vnđ|vnd|usd)\b", re.I)
+_TAX_CODE_BEFORE = re.compile(r"(?:mã số thuế|mã số doanh nghiệp|\bmst)\W{0,6}\Z", re.I)
+_BIRTH_BEFORE = re.compile(
+    r"(?:([^\W\d_]+)[\s\x00]+)?(?<![^\W\d])"
+    r"(sinh(?:[ \t]+nhật)?|ngay_?sinh|sinh_?ngay|birth_?date|birthday|date[ _]of[ _]birth|d\.?o\.?b\.?|sn|ns|born)"
+    r"[\s\x00:=,.\"'()\[\]-]*(?:(?:vào|là)\s+)?(?:(?:ngày|ngay)[\s\x00:=,.\"'-]*)?\Z",
+    re.I,
+)
+_BIRTH_HINTS = ("sinh", "sn", "ns", "dob", "d.o.b", "birth", "born")
+_NOT_BIRTH_WORDS = frozenset(
+    "học thí giáo phát hồi vệ hy hi kí ký sản tái dân mưu sát phóng cứu lưu sơ song nhân".split()
+)
+"""Words that make "sinh" mean something else: học sinh (pupil), phát sinh (arise), vệ sinh (cleaning)…"""
+_NOT_BIRTH_LOWERCASE = frozenset({"nam", "nữ"})
+"""nam sinh, nữ sinh (schoolboy, schoolgirl), but "Nam" is also a given name: "Trần Văn Nam sinh ngày…"."""
+
+# "[at]", "(at)", "{ at }", "(@)" and "[dot]"…: each hint starts with its closing bracket, a literal the
+# search skips to (a class of three brackets is ten times slower); the words with the spaces around
+# them are replaced only where a hint was found.
+_AT_HINTS = tuple(
+    re.compile(rf"\{b}(?:(?<=\{a}[aA][tT]\{b})|(?<=\{a} [aA][tT] \{b})|(?<=\{a}@\{b})|(?<=\{a} @ \{b}))")
+    for a, b in ("()", "[]", "{}")
+)
+_AT_WORD = re.compile(r"[ \t]*[\[({]\s*(?:at|@)\s*[\])}][ \t]*", re.I)
+_DOT_HINT = re.compile(r"[\[({]\s*(?:dot|chấm)\s*[\])}]", re.I)
+_DOT_WORD = re.compile(r"[ \t]*[\[({]\s*(?:dot|chấm)\s*[\])}][ \t]*", re.I)
+_SPACED_AT = re.compile(r"[ \t]+@[ \t]*|@[ \t]+")
+_EMAIL_DOMAIN = re.compile(r"@([\w-]+(?:\.[\w-]+)+)")
+_EMAIL_LOCAL = re.compile(r"[\w.+-]+\Z")
+_FILE_EXTENSIONS = frozenset("png jpg jpeg gif webp avif svg ico css js mjs json map woff woff2".split())
+
+APART = "\n|\n"
+"""Between texts read apart (page text, attribute values): a number or a "sinh" does not run across it."""
+BREAK = "\x00"
+"""Where a tag was: not white space, so that a number does not run across table cells or a chart's
+labels (a browser shows them apart); white space in the text does (a browser shows one space)."""
+
+
+def scan_text(text: str, allowed: Collection[str] = frozenset()) -> list[tuple[str, str]]:
+    """Each (kind, excerpt) of personal data in ``text``, as the build's scan finds it in pages: for
+    editors' source files (YAML values, Markdown bodies) at check time, a value at a time.
+
+    Args:
+        text: any text; full-width and invisible characters are normalised away before matching.
+        allowed: the organisation's own e-mail addresses (in any case) and phone numbers (however
+            written), which may appear.
+    """
+    if not _WORTH_READING.search(text) or _PLAIN_VALUE.fullmatch(text):
+        return []
+    return findings_in(text, allowed_keys(allowed))
+
+
+def allowed_keys(allowed: Collection[str]) -> frozenset[str]:
+    """Each allowed value as findings are compared with it: an address in lower case, a phone as its digits."""
+    return frozenset(value.lower() if "@" in value else phone_digits(value) for value in allowed)
+
+
+_WORTH_READING = re.compile("[@\uff20\ufe6b)\\]}]|\\d(?:\\D*\\d){5}")
+"""Every finding holds six digits (a date of birth: 1/1/1980), an at sign (full-width too) or the closing
+bracket of "[at]": most values of a record (ids, names, titles, decision numbers) are passed over at once."""
+_PLAIN_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{4}\s*-\s*\d{4}")
+"""A date or a span of years on its own, as records write them: never a date of birth without 'sinh'."""
+
+
+def csv_text(source: str) -> str:
+    """A CSV file as it is, then each cell after its column's header ("Ngày sinh: 12/03/1980"), so that a
+    column of dates of birth is read as one."""
+    lines = source.lstrip("\ufeff").splitlines()
+    if len(lines) < 2:
+        return source
+    delimiter = max(",;\t", key=lines[0].count)
+    try:
+        header, *rows = csv.reader(lines, delimiter=delimiter)
+    except csv.Error:
+        return source
+    cells = [f"{name}: {cell}" for row in rows for name, cell in zip(header, row, strict=False)]
+    return APART.join([source, *cells])
+
+
+def _normalized(text: str) -> str:
+    """Text as matched: invisible characters removed, full-width and compatibility forms folded (NFKC)."""
+    if text.isascii():
+        return text
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
+    if len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text):  # astral characters: two code units
+        text = _INVISIBLE_ASTRAL.sub("", text)
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    for char, folded in _COMMON_COMPATIBILITY:
+        if char in text:
+            text = text.replace(char, folded)
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+
+
+def findings_in(text: str, allowed: Collection[str]) -> list[tuple[str, str]]:
+    """Each (kind, excerpt) in ``text``, however long; ``allowed`` as ``allowed_keys`` gives them."""
+    text = _normalized(text)
+    found: dict[tuple[str, str], None] = {}
+    taken: list[tuple[int, int]] = []  # a phone or an ID found is not also a shorter number inside it
+    for match in _ZERO.finditer(text):
+        if match.lastgroup == "id":
+            found[CITIZEN_ID, match.group()] = None
+            taken.append(match.span())
+        elif _is_phone(text, match):
+            if phone_digits(match.group()) not in allowed:
+                found[PHONE, _with_open_paren(text, match)] = None
+            taken.append(match.span())
+    for pattern in (_PLUS, _EIGHTY_FOUR):
+        for match in pattern.finditer(text):
+            if _is_phone(text, match):
+                if phone_digits(match.group()) not in allowed:
+                    found[PHONE, _with_open_paren(text, match)] = None
+                taken.append(match.span())
+    for match in _DIGITS.finditer(text):
+        if match.lastgroup == "old_id":
+            start, end = match.span()
+            if not _MONEY_AFTER.match(text, end) and not any(s < end and start < e for s, e in taken):
+                found[CITIZEN_ID, match.group()] = None
+        elif excerpt := _birth_date(text, match):
+            found[BIRTH_DATE, excerpt] = None
+    for email in _emails(text):
+        if email.lower() not in allowed:
+            found[EMAIL, email] = None
+    return list(dict.fromkeys((kind, " ".join(excerpt.replace(BREAK, " ").split())) for kind, excerpt in found))
+
+
+def _birth_date(text: str, match: re.Match[str]) -> str | None:
+    """The date with the words before it that make it a date of birth, if they do and the date is one."""
+    start = match.start()
+    before = text[max(0, start - 48):start]
+    lowered = before.lower()
+    if not any(hint in lowered for hint in _BIRTH_HINTS):
+        return None
+    context = _BIRTH_BEFORE.search(before)
+    if context is None:
+        return None
+    word, key = context.group(1), context.group(2)
+    if key.lower() == "sinh" and word and (word.lower() in _NOT_BIRTH_WORDS or word in _NOT_BIRTH_LOWERCASE):
+        return None
+    parts = _DIGIT_RUNS.findall(match.group())
+    year, month, day = (int(n) for n in (parts if len(parts[0]) == 4 else parts[::-1]))
+    if not (1 <= day <= 31 and 1 <= month <= 12) or 100 <= year < _LIVING_SINCE:
+        return None
+    return before[context.start():] + match.group()
+
+
+def _is_phone(text: str, match: re.Match[str]) -> bool:
+    """A run of digits shaped like a phone number is one, unless it is split into more groups than a
+    number is written in (a chart's axis, "0 2 4 6 8 10 12"), has ten digits from 00 or 01 (no
+    Vietnamese number does: "01 02 03 04 05" are months), is an amount ("+12.345.678 đồng") or follows
+    "mã số thuế" (a company's tax code)."""
+    groups = _DIGIT_RUNS.findall(match.group())
+    digits = "".join(groups)
+    if len(groups) > 5 or (len(digits) == 10 and digits[:2] in ("00", "01")) or _MONEY_AFTER.match(text, match.end()):
+        return False
+    return not _TAX_CODE_BEFORE.search(text, max(0, match.start() - 24), match.start())
+
+
+def _with_open_paren(text: str, match: re.Match[str]) -> str:
+    """The number as written: "(0292) 3.831.234" with the parenthesis the match starts after."""
+    start, number = match.start(), match.group()
+    opened = start > 0 and text[start - 1] == "(" and number.count(")") > number.count("(")
+    return text[start - 1:match.end()] if opened else number
+
+
+def _emails(text: str) -> Iterator[str]:
+    """Addresses, also when written "[at]", "(at)", " @ ", "[dot]" to hide from robots."""
+    if any(hint.search(text) for hint in _AT_HINTS):
+        text = _AT_WORD.sub("@", text)
+    if "@" not in text:
+        return
+    if _DOT_HINT.search(text):
+        text = _DOT_WORD.sub(".", text)
+    text = _SPACED_AT.sub("@", text)
+    for match in _EMAIL_DOMAIN.finditer(text):
+        local = _EMAIL_LOCAL.search(text, max(0, match.start() - 64), match.start())
+        domain = match.group(1).rstrip(".-")
+        last = domain.rsplit(".", 1)[-1]
+        if local is None or last.lower() in _FILE_EXTENSIONS or not any(c.isalpha() for c in last):
+            continue
+        yield f"{local.group().lstrip('.')}@{domain}"
+
 
 WRITTEN_FORMS: tuple[tuple[str, str], ...] = (
     ("Số CCCD 001203004567 của em.", CITIZEN_ID),

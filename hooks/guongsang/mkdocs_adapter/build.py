@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
 from guongsang import urls
-from guongsang.checks import ledger, sourcescan
+from guongsang.checks import personaldata
 from guongsang.diagnostics import summary_line
 from guongsang.lang import text
 from guongsang.mkdocs_adapter import buildlog, framing, publishing, serving
@@ -32,8 +32,8 @@ from guongsang.output import assets, cards, cms, run, scanner, search
 from guongsang.output.context import OutputContext, OutputError, write_text
 from guongsang.pages import searchpages
 from guongsang.pages.generated import GeneratedPage, Share
-from guongsang.project import ProjectPaths, load_project
-from guongsang.records import docbody, gitdates, images, sanitize
+from guongsang.project import ProjectPaths, load_project, permanent_urls
+from guongsang.records import docbody, gitdates, images, ledger, sanitize
 from guongsang.records.contentfiles import ContentFiles
 from guongsang.records.dataset import LEDGER
 from guongsang.records.sourcetexts import locate, project_lines
@@ -395,14 +395,14 @@ def _refuse(build: _Build, findings: list[scanner.Finding]) -> None:
             print(finding, file=sys.stderr)
         else:
             path, line, col = place
-            print(f"{path}:{line}:{col}: lỗi: {sourcescan.message(finding.what, finding.excerpt)} (trên {finding.page})", file=sys.stderr)
+            print(f"{path}:{line}:{col}: lỗi: {personaldata.message(finding.what, finding.excerpt)} (trên {finding.page})", file=sys.stderr)
     raise Abort(f"Có {len(findings)} chỗ giống dữ liệu cá nhân trong trang vừa dựng: chưa xuất bản gì.")
 
 
 def _record_addresses(build: _Build) -> None:
     """Add the pages published for the first time to the ledger (and mark withdrawn ones taken down)."""
     path = build.data_dir / LEDGER
-    updated = ledger.updated_ledger(path, build.site)
+    updated = ledger.updated_ledger(path, permanent_urls(build.site), build.site.withdrawn)
     if updated is not None:
         path.write_text(updated, encoding="utf-8")
         print(f"Đã cập nhật {build.settings.data_dir}/{LEDGER} (địa chỉ mới, địa chỉ gỡ xuống); hãy lưu (commit) tệp này cùng thay đổi.", file=sys.stderr)

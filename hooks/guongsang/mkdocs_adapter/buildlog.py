@@ -1,6 +1,6 @@
 """MkDocs's own warnings, said to an editor: in Vietnamese, at the file and line to fix.
 
-`make check` predicts these (mdlinks.py, contentfiles.py); should one still come from MkDocs, the build
+`make check` predicts these (checks/links.py, contentfiles.py); should one still come from MkDocs, the build
 fails on it as before, but the message names the file under content/, the line and the fix.
 """
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from guongsang.checks.awards import subject_problem as award_subject_problem
 from guongsang.diagnostics import Report
 from guongsang.lang import numbers
 from guongsang.lang.dates import parse_full_date
@@ -258,12 +259,9 @@ class Reader:
         if subject is None:
             return None
         for award_type in types:
-            if not award_type.subject.admits(subject is SubjectType.COLLECTIVE):
-                kind = "tập thể" if subject is SubjectType.COLLECTIVE else "cá nhân"
-                self._error(row, self.sheet.column("award"), (
-                    f"'{award_type.name}' dành cho {award_type.subject.label.lower()}, không trao cho {kind};"
-                    " sửa danh hiệu hoặc cột 'Đối tượng'"
-                ))
+            problem = award_subject_problem(award_type, subject is SubjectType.COLLECTIVE)
+            if problem:
+                self._error(row, self.sheet.column("award"), f"{problem}; sửa danh hiệu hoặc cột 'Đối tượng'")
                 return None
         position = self._text(cells, "position")
         if subject is SubjectType.COLLECTIVE:

@@ -1,4 +1,4 @@
-"""Images: checked at load, published only as resized, re-encoded copies with no metadata (EXIF, GPS).
+"""Images: published only as resized, re-encoded copies with no metadata (EXIF, GPS).
 
 The original file an editor adds is never copied to the site: it may carry the camera's GPS position,
 serial number and time. Each published size is cached by the content hash of the original.
@@ -13,9 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from PIL import Image, ImageOps
 
-from guongsang.diagnostics import Report
-from guongsang.paths import UnsafePath, content_file
-from guongsang.records.yamlsrc import Mark
+from guongsang.paths import content_file
 
 MAX_IMAGE_BYTES = 8_000_000
 MAX_PIXELS = 40_000_000
@@ -37,23 +35,6 @@ class Variant:
 def variant_url(file: str, width: int) -> str:
     path = PurePosixPath(file)
     return str(path.with_name(f"{path.stem}-{width}w.jpg"))
-
-
-def check_image(docs_dir: Path, file: str, rel: str, mark: Mark, report: Report) -> None:
-    """Report a record's image that is not a file of content/ or not an image by its name.
-
-    The file itself (size, pixels, readable) is checked with every file of content/ (contentfiles.py).
-    """
-    try:
-        path = content_file(docs_dir, file)
-    except UnsafePath as exc:
-        report.error(rel, mark.line, mark.col, f"ảnh '{file}': {exc}")
-        return
-    if not path.is_file():
-        report.error(rel, mark.line, mark.col, f"không thấy tệp ảnh '{file}' (đường dẫn tính từ thư mục content/)")
-        return
-    if path.suffix.lower() not in EXTENSIONS:
-        report.error(rel, mark.line, mark.col, f"'{file}' không phải ảnh: chỉ nhận tệp .jpg, .png hoặc .webp")
 
 
 def variants(docs_dir: Path, file: str, widths: tuple[int, ...], cache_dir: Path) -> list[Variant]:

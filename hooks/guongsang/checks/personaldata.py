@@ -1,5 +1,5 @@
-"""Personal data in editors' files, found at `make check` with the patterns of the build's output scan
-(scanner.py): the editor is pointed at the file, line and column, before anything is built."""
+"""Personal data in editors' files, found at `make check` with the matching the build's output scan uses
+(lang/personaldata.py): the editor is pointed at the file, line and column, before anything is built."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import html
 from urllib.parse import unquote
 
 from guongsang.diagnostics import Report
-from guongsang.output import scanner
+from guongsang.lang.personaldata import csv_text, scan_text
 from guongsang.records.dataset import DataSet
 from guongsang.records.sourcetexts import Place, data_texts
 
@@ -17,17 +17,17 @@ def check_personal_data(data: DataSet, paragraphs: list[Place], tables: list[Pla
     ``tables`` (each read whole, every cell with its column's header); ``allowed``: the agency's own
     e-mail address and phone (extra.co_quan of mkdocs.yml)."""
     for place in data_texts(data):
-        for kind, excerpt in scanner.scan_text(place.text, allowed):
+        for kind, excerpt in scan_text(place.text, allowed):
             report.error(place.path, *place.where(excerpt), message(kind, excerpt))
     for place in paragraphs:
         # Markdown may write a character as an entity (&#48;) or a link with %-escapes (tel:%2B84…):
         # the page shows them decoded, so they are read decoded too.
         decoded = unquote(html.unescape(place.text))
-        found = dict.fromkeys(scanner.scan_text(place.text, allowed) + scanner.scan_text(decoded, allowed))
+        found = dict.fromkeys(scan_text(place.text, allowed) + scan_text(decoded, allowed))
         for kind, excerpt in found:
             report.error(place.path, *place.where(excerpt), message(kind, excerpt))
     for table in tables:
-        for kind, excerpt in scanner.scan_text(scanner.csv_text(table.text), allowed):
+        for kind, excerpt in scan_text(csv_text(table.text), allowed):
             report.error(table.path, *table.where(excerpt), message(kind, excerpt))
 
 
