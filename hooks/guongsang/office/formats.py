@@ -16,7 +16,7 @@ from guongsang.office.plansource import PlanFileError, PlanText
 from guongsang.office.rostersheet import Sheet, SheetError
 
 PlanReader = Callable[[Path], PlanText]
-ListReader = Callable[[Path, str, "str | None"], list[list[object]]]
+ListReader = Callable[[Path, str, str | None], list[list[object]]]
 """(the file, its name in messages, the sheet asked for) -> the cells, row by row."""
 
 PLAN_READERS: dict[str, PlanReader] = {
