@@ -33,32 +33,27 @@ def main(argv: list[str] | None = None) -> int:
 
     paths = ProjectPaths.at(args.root)
     target = args.ra.resolve()
-    for published in (paths.root / "site", paths.docs_dir):
-        if target.is_relative_to(published.resolve()):
-            print(f"lỗi: không ghi bảng này vào {published.name}/: bảng có dữ liệu chưa công khai; chọn thư mục khác với --ra", file=sys.stderr)
-            return 2
+    try:
+        exports.check_folder(paths, target)
+    except exports.ExportError as exc:
+        print(f"lỗi: {exc}", file=sys.stderr)
+        return 2
     loaded = load_project(paths)
     if loaded.site is None or not loaded.report.ok:
         print(loaded.report.render(), file=sys.stderr)
         print("lỗi: dữ liệu còn lỗi; sửa theo các dòng trên rồi xuất lại", file=sys.stderr)
         return 1
-    if args.command == "trich-ngang":
-        try:
-            table = exports.achievement_summary(loaded.site, args.hoi_nghi)
-        except LookupError as exc:
-            print(f"lỗi: {exc}", file=sys.stderr)
-            return 2
-        stem = f"trich-ngang-{args.hoi_nghi}"
-    else:
-        if args.den < args.tu:
-            print(f"lỗi: năm cuối ({args.den}) đứng trước năm đầu ({args.tu})", file=sys.stderr)
-            return 2
-        table = exports.award_statistics(loaded.site, args.tu, args.den)
-        stem = f"thong-ke-khen-thuong-{args.tu}-{args.den}"
-    for path in exports.write(table, target, stem):
+    try:
+        if args.command == "trich-ngang":
+            written = exports.summary_files(loaded.site, args.hoi_nghi, target)
+        else:
+            written = exports.statistics_files(loaded.site, args.tu, args.den, target)
+    except exports.ExportError as exc:
+        print(f"lỗi: {exc}", file=sys.stderr)
+        return 2
+    for path in written:
         print(f"Đã ghi {path}", file=sys.stderr)
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

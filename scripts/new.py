@@ -86,7 +86,9 @@ def main(argv: list[str] | None = None) -> int:
             parse_full_date(ask(args, "tu_ngay", "Từ ngày")), parse_full_date(ask(args, "den_ngay", "Đến ngày")),
             args.doi_tuong or ["tap_the", "can_bo_quan_ly", "giao_vien", "nhan_vien"],
         )
-    return scaffold.write_new(paths, path, text, taken="mở tệp đó để sửa, hoặc chọn tên khác", fix="sửa các giá trị trên rồi chạy lại")
+    new_file = scaffold.write_new(paths, path, text)
+    print("\n".join(new_file.messages(taken="mở tệp đó để sửa, hoặc chọn tên khác", fix="sửa các giá trị trên rồi chạy lại")), file=sys.stderr)
+    return int(new_file.status)
 
 
 if __name__ == "__main__":

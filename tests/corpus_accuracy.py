@@ -70,10 +70,10 @@ def expected_fields(meta: dict) -> dict[str, object]:
 
 
 def found_fields(path: Path) -> dict[str, object]:
-    from guongsang.office import planimport, plansource
+    from guongsang.office import formats, planimport, plansource
 
     try:
-        imported = planimport.parse(plansource.read(path))
+        imported = planimport.parse(formats.read_plan(path))
     except plansource.PlanFileError as exc:
         return {"lỗi": str(exc)}
     parts = imported.parts

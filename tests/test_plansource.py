@@ -11,7 +11,7 @@ import yaml
 from conftest import ROOT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from guongsang.office import plansource
+from guongsang.office import formats, plansource
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
@@ -21,7 +21,7 @@ PRINTED = sorted(path.stem for path in CORPUS.glob("*.pdf"))
 
 
 def read(path: Path) -> list[str]:
-    return [line for line in plansource.read(path).lines if line]
+    return [line for line in formats.read_plan(path).lines if line]
 
 
 # ---- Word's automatic numbering ----
@@ -86,7 +86,7 @@ def numbered_docx(path: Path, levels: list[str], paragraphs: list[tuple[str, int
 def test_word_numbering_is_written_as_word_shows_it(tmp_path: Path, levels: list[str],
                                                     paragraphs: list[tuple[str, int, int]], expected: list[str]) -> None:
     """Each numbering format, nested levels and restarts come out as the numbers Word prints."""
-    source = plansource.read(numbered_docx(tmp_path / "k.docx", levels, paragraphs))
+    source = formats.read_plan(numbered_docx(tmp_path / "k.docx", levels, paragraphs))
     assert [line for line in source.lines if line][1:] == expected
     assert source.auto_numbered == []
 
@@ -112,7 +112,7 @@ def test_numbering_through_a_style_and_inside_emphasis(tmp_path: Path) -> None:
 def test_numbering_that_cannot_be_written_is_listed(tmp_path: Path) -> None:
     """An unknown format, or a list numbering.xml does not define, is listed for the editor, never guessed."""
     path = numbered_docx(tmp_path / "k.docx", [level(0, "chineseCounting", "%1、")], [("Một", 101, 0), ("Hai", 999, 0)])
-    source = plansource.read(path)
+    source = formats.read_plan(path)
     assert [line for line in source.lines if line] == ["Mở đầu", "Một", "Hai"]
     assert source.auto_numbered == ["Một", "Hai"]
 
@@ -225,7 +225,7 @@ def _locked(path: Path) -> None:
 
 def _oversized(path: Path) -> None:
     with path.open("wb") as handle:  # sparse: nothing is written
-        handle.truncate(plansource.MAX_BYTES + 1)
+        handle.truncate(formats.MAX_PLAN_BYTES + 1)
 
 
 @pytest.mark.parametrize(
@@ -243,7 +243,7 @@ def test_unreadable_pdf_is_refused_with_the_fix(tmp_path: Path, make, message: s
     path = tmp_path / "van-ban.pdf"
     make(path)
     with pytest.raises(plansource.PlanFileError) as refused:
-        plansource.read(path)
+        formats.read_plan(path)
     assert message in str(refused.value)
     assert "van-ban.pdf" in str(refused.value)
     os.remove(path)
@@ -277,7 +277,7 @@ def test_the_corpus_has_word_and_pdf_copies() -> None:
 @pytest.mark.parametrize("slug", COPIES)
 def test_corpus_word_copy_reads_as_its_text(slug: str) -> None:
     """The Word copy (tables, Word numbering) gives the .txt's very lines, header and all, in the same order."""
-    copy = _normalised(plansource.read(CORPUS / f"{slug}.docx").lines)
+    copy = _normalised(formats.read_plan(CORPUS / f"{slug}.docx").lines)
     assert copy == _normalised((CORPUS / f"{slug}.txt").read_text(encoding="utf-8").split("\n"))
     assert copy[: len(header_lines(slug))] == header_lines(slug)
 
@@ -286,6 +286,6 @@ def test_corpus_word_copy_reads_as_its_text(slug: str) -> None:
 def test_corpus_pdf_copy_gives_the_header_lines(slug: str) -> None:
     """Every header line of the .txt (bodies, number, V/v, place-date, type, title) is a line of the PDF, or
     the lines a narrow column wrapped it into."""
-    printed = _normalised(plansource.read(CORPUS / f"{slug}.pdf").lines)
+    printed = _normalised(formats.read_plan(CORPUS / f"{slug}.pdf").lines)
     joined = {" ".join(printed[start:start + count]) for count in (1, 2, 3) for start in range(len(printed))}
     assert [line for line in header_lines(slug) if line not in joined] == []

@@ -1,7 +1,7 @@
 """Office tables: the achievement summary of a conference's delegates and the Appendix 02 award statistics.
 
 They cover every record, published or not, because they go to the office and the level above, not to
-the site: scripts/export.py writes them only to a folder the user names, outside the published site.
+the site: they are written only to a folder the user names, outside the published site (`check_folder`).
 """
 
 from __future__ import annotations
@@ -20,10 +20,15 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from guongsang.lang.cells import neutralise_row
+from guongsang.project import ProjectPaths
 from guongsang.site.linking import SiteModel
 from guongsang.site.profiles import award_rows
 from guongsang.site.profiles import highest as highest_award  # the local name 'highest' is the row
 from guongsang.site.unithistory import name_at
+
+
+class ExportError(ValueError):
+    """An export that cannot be made as asked; the message says why, in Vietnamese."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +53,7 @@ def achievement_summary(site: SiteModel, conference_id: str) -> Table:
     view = next((c for c in site.conferences if c.conference.id == conference_id), None)
     if view is None:
         known = ", ".join(c.conference.id for c in site.conferences) or "chưa có"
-        raise LookupError(f"không có hội nghị mã '{conference_id}' trong data/hoi-nghi/ (các mã: {known})")
+        raise ExportError(f"không có hội nghị mã '{conference_id}' trong data/hoi-nghi/ (các mã: {known})")
     honorees = {h.id: h for h in site.honorees}
     rows: list[list[str | int]] = []
     for number, honoree_id in enumerate(view.conference.delegates_above, start=1):
@@ -89,6 +94,26 @@ def award_statistics(site: SiteModel, first_year: int, last_year: int) -> Table:
     rows.append(["", "", "Tổng cộng", "", *totals])
     header = ["STT", "Nhóm", "Danh hiệu, hình thức khen thưởng", "Tập thể / cá nhân", *(str(y) for y in years), "Cộng"]
     return Table(f"Phụ lục 02: Thống kê số liệu khen thưởng giai đoạn {first_year} - {last_year}", header, rows)
+
+
+def check_folder(paths: ProjectPaths, folder: Path) -> None:
+    """ExportError when ``folder`` lies in the published site (site/ or the docs folder): the tables hold
+    records that are not public."""
+    for published in (paths.root / "site", paths.docs_dir):
+        if folder.resolve().is_relative_to(published.resolve()):
+            raise ExportError(f"không ghi bảng này vào {published.name}/: bảng có dữ liệu chưa công khai; chọn thư mục khác với --ra")
+
+
+def summary_files(site: SiteModel, conference_id: str, folder: Path) -> list[Path]:
+    """The achievement summary of a conference's delegates, written into ``folder``."""
+    return write(achievement_summary(site, conference_id), folder, f"trich-ngang-{conference_id}")
+
+
+def statistics_files(site: SiteModel, first_year: int, last_year: int, folder: Path) -> list[Path]:
+    """The award statistics of the years ``first_year`` to ``last_year``, written into ``folder``."""
+    if last_year < first_year:
+        raise ExportError(f"năm cuối ({last_year}) đứng trước năm đầu ({first_year})")
+    return write(award_statistics(site, first_year, last_year), folder, f"thong-ke-khen-thuong-{first_year}-{last_year}")
 
 
 def write(table: Table, folder: Path, stem: str) -> list[Path]:

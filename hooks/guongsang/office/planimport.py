@@ -10,16 +10,15 @@ Markdown. Whatever the text does not say is listed for the editor, and blanks of
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from guongsang.lang import legalrefs, numbers
 from guongsang.lang.dates import parse_partial_date
-from guongsang.office import docparts, plansource, scaffold
+from guongsang.office import docparts, formats, plansource, scaffold
 from guongsang.project import ProjectPaths
 from guongsang.records import yamltext
 from guongsang.records.models import DocumentMeta, DocumentStatus
@@ -38,7 +37,8 @@ FRONT_ORDER = ("loai", "co_quan_chu_quan", "co_quan_ban_hanh", "so_ky_hieu", "di
 OPTIONAL = ("co_quan_chu_quan", "kinh_gui", "tham_quyen_ban_hanh", "can_cu", "trang_thai")
 """Keys many documents rightly lack: bodies without a parent line, texts without addressees."""
 
-# What the editor can give on the command line when the text does not say it (the seeds lost their header table).
+# What the editor can give when the text does not say it (the seeds lost their header table): the option that
+# gives it on the command line, what it is, and an example, for the messages and the script's help.
 SUPPLIED = {
     "co_quan_chu_quan": ("--co-quan-chu-quan", "cơ quan chủ quản", '"UBND TỈNH HƯNG YÊN"'),
     "co_quan_ban_hanh": ("--co-quan-ban-hanh", "cơ quan ban hành", '"SỞ GIÁO DỤC VÀ ĐÀO TẠO"'),
@@ -212,25 +212,35 @@ def document_text(plan: ImportedPlan) -> str:
     return f"---\n{dumped}---\n\n{plan.body}"
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("tep", type=Path, help="tệp kế hoạch: .docx, .txt hoặc .md")
-    for key, (flag, label, example) in SUPPLIED.items():
-        parser.add_argument(
-            flag, dest=key, type=_draft_date if key == "ngay_ban_hanh" else str, help=f"{label} khi văn bản không ghi, ví dụ {example}"
-        )
-    parser.add_argument("--ra", help="tệp sẽ tạo, tính từ thư mục dự án (mặc định content/van-ban/<năm>-<số hoặc trích yếu>.md)")
+@dataclass(frozen=True)
+class PlanOptions:
+    """What the editor asks of a plan import."""
+
+    source: Path
+    """The plan file: .docx, .pdf, .txt or .md (see formats.PLAN_READERS)."""
+    supplied: Mapping[str, object] = field(default_factory=dict)
+    """Front-matter values, by the keys of SUPPLIED, for what the text does not say; they win over the text."""
+    target: str | None = None
+    """The file to create, from the project root; None: content/van-ban/<year>-<number or title>.md."""
 
 
-def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
-    try:
-        plan = parse(plansource.read(args.tep))
-    except plansource.PlanFileError as exc:
-        print(f"lỗi: {exc}", file=sys.stderr)
-        return 2
-    for key in SUPPLIED:
-        given = getattr(args, key)
-        if given is None:
-            continue
+@dataclass(frozen=True)
+class PlanImport:
+    """A plan read, and the document file made of it, if any."""
+
+    summary: str
+    """What was read, and what the text does not say, for the editor."""
+    missing_required: list[str]
+    """Required keys neither the text nor the options give: no file was written."""
+    new_file: scaffold.NewFile | None
+    """The document file, kept or refused; None when required keys are missing."""
+
+
+def import_plan(paths: ProjectPaths, options: PlanOptions) -> PlanImport:
+    """Read the plan, fill its front matter and write its document file if the project stays valid with it;
+    PlanFileError when the file cannot be read as a plan."""
+    plan = parse(formats.read_plan(options.source))
+    for key, given in options.supplied.items():
         if key in plan.front and plan.front[key] != given:
             plan.notes.append(f"{key}: dùng '{given}' theo {SUPPLIED[key][0]} thay cho '{plan.front[key]}' trong văn bản")
         plan.front[key] = given
@@ -246,25 +256,18 @@ def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
         plan.front["trang_thai"] = DocumentStatus.DRAFT.value
     else:
         plan.front["trang_thai"] = DocumentStatus.ISSUED_INCOMPLETE.value
-    print(_report(args.tep, plan), file=sys.stderr)
+    summary = _report(options.source, plan)
     if required := [key for key in plan.missing if key in REQUIRED]:
-        print(f"lỗi: chưa tạo tệp: văn bản không ghi {', '.join(required)}; thêm các tùy chọn gợi ý ở trên rồi chạy lại", file=sys.stderr)
-        return 1
-
+        return PlanImport(summary, required, None)
     year = issued.year if isinstance(issued, date) else int(str(issued)[:4])  # '2024-11' or 2024
-    path = args.ra or scaffold.document_path(year, number, str(plan.front["trich_yeu"]))
-    return scaffold.write_new(
-        paths, path, document_text(plan), taken="chọn tên khác với --ra",
-        fix="bổ sung các giá trị trên (xem các tùy chọn --co-quan-chu-quan, --dia-danh…) rồi chạy lại",
-    )
+    path = options.target or scaffold.document_path(year, number, str(plan.front["trich_yeu"]))
+    return PlanImport(summary, [], scaffold.write_new(paths, path, document_text(plan)))
 
 
-def _draft_date(written: str) -> date | str | int:
-    """The value of --ngay-ban-hanh as the front matter writes it: a date, '2024-11' or 2024."""
-    try:
-        issued = parse_partial_date(written)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+def issued_value(written: str) -> date | str | int:
+    """An issue date as the front matter writes it: a date, '2024-11' or 2024; ValueError, saying why, when
+    it is not one."""
+    issued = parse_partial_date(written)
     return issued.as_date() or (f"{issued.year}-{issued.month:02d}" if issued.month else issued.year)
 
 

@@ -23,11 +23,6 @@ from guongsang.lang import text
 if TYPE_CHECKING:  # imported at run time only by the Word reader: docx is loaded only for Word files
     from guongsang.office.wordnumbering import Numbering
 
-MAX_BYTES = 20 * 1024 * 1024
-"""Larger than any plan: a bigger file is refused rather than read into memory."""
-
-TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
-
 _WRAPPED = re.compile(r"^(\*{1,3})(?!\*)(.+)(?<!\*)\1$", re.DOTALL)
 
 
@@ -43,31 +38,19 @@ class PlanText:
     format or a missing list definition): their numbers are not in the lines."""
 
 
-def read(path: Path) -> PlanText:
-    suffix = path.suffix.lower()
-    if not path.is_file():
-        raise PlanFileError(f"không thấy tệp {path}")
-    if path.stat().st_size > MAX_BYTES:
-        raise PlanFileError(f"tệp {path.name} lớn hơn {MAX_BYTES // 1024 // 1024} MB; một kế hoạch không lớn như vậy")
-    if suffix == ".docx":
-        return _read_docx(path)
-    if suffix == ".pdf":
-        return PlanText(_read_pdf(path))
-    if suffix in TEXT_SUFFIXES:
-        data = path.read_bytes()
-        if b"\x00" in data:
-            raise PlanFileError(f"tệp {path.name} không phải văn bản thường; lưu lại dạng .txt (UTF-8) hoặc dùng tệp .docx")
-        try:
-            written = text.decode_office_text(data)
-        except UnicodeDecodeError:
-            raise PlanFileError(f"không đọc được bảng mã của tệp {path.name}; lưu lại dạng .txt UTF-8 hoặc dùng tệp .docx") from None
-        return PlanText(written.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    if suffix == ".doc":
-        raise PlanFileError(f"tệp {path.name} là Word 97-2003 (.doc); mở bằng Word và lưu thành .docx rồi nhập lại")
-    raise PlanFileError(f"không đọc được loại tệp '{suffix}'; dùng .docx, .pdf, .txt hoặc .md")
+def read_text(path: Path) -> PlanText:
+    """A plan saved as text or Markdown, in UTF-8 or an older Vietnamese encoding."""
+    data = path.read_bytes()
+    if b"\x00" in data:
+        raise PlanFileError(f"tệp {path.name} không phải văn bản thường; lưu lại dạng .txt (UTF-8) hoặc dùng tệp .docx")
+    try:
+        written = text.decode_office_text(data)
+    except UnicodeDecodeError:
+        raise PlanFileError(f"không đọc được bảng mã của tệp {path.name}; lưu lại dạng .txt UTF-8 hoặc dùng tệp .docx") from None
+    return PlanText(written.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
 
-def _read_pdf(path: Path) -> list[str]:
+def read_pdf(path: Path) -> PlanText:
     """The lines of a PDF's text layer, pages one after another, each two-column block in reading order."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
@@ -111,7 +94,7 @@ def _read_pdf(path: Path) -> list[str]:
             lines.extend(" ".join(part.split()) for part in _reading_order(group))
             group = []
             lines.append("")
-    return lines
+    return PlanText(lines)
 
 
 PDF_WORDS_WEIGHT = 0.8
@@ -174,7 +157,7 @@ def _after_letters(line: str, letters: int) -> int:
     return len(line)
 
 
-def _read_docx(path: Path) -> PlanText:
+def read_docx(path: Path) -> PlanText:
     import docx  # imported here: only plan import needs it
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table

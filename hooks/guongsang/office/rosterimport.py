@@ -13,12 +13,10 @@ import that would break the build writes nothing.
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import os
 import re
 import shutil
-import sys
 import tempfile
 from dataclasses import dataclass
 from datetime import date
@@ -28,14 +26,84 @@ from pydantic import BaseModel
 
 from guongsang.diagnostics import Diagnostic, Report, Severity
 from guongsang.lang import numbers
-from guongsang.lang.dates import parse_full_date
-from guongsang.office.rosterrows import Draft, Reader, Vocabulary, same_award
-from guongsang.office.rostersheet import Sheet, SheetError, key, read_sheet
+from guongsang.office import formats
+from guongsang.office.rosterrows import Draft, Reader, RowDefaults, Vocabulary, same_award
+from guongsang.office.rostersheet import Sheet, key
 from guongsang.project import ProjectPaths, load_project
-from guongsang.records import consent
 from guongsang.records.dataset import DataSet, Entry, load_data
 from guongsang.records.models import Award, Decision, Honoree, SubjectType
 from guongsang.records.yamltext import YamlText
+
+
+@dataclass(frozen=True)
+class RosterOptions:
+    """What the editor asks of a list import."""
+
+    source: Path
+    """The list: .xlsx or .csv (see formats.LIST_READERS)."""
+    label: str
+    """The list's name in messages, as the editor wrote it."""
+    sheet_name: str | None = None
+    """The workbook's sheet to read; None: the first."""
+    write: bool = False
+    """Write the files; otherwise only show the changes."""
+    overwrite: bool = False
+    """Take the list's value where it differs from an existing file; otherwise keep the file's."""
+    publish: bool = False
+    """Publish new records of adults and collectives at once (never a student's)."""
+    defaults: RowDefaults = RowDefaults()
+    """Values for the rows that do not give their own."""
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One honoree's file as the list would make it."""
+
+    path: str
+    """From the project root."""
+    old: str | None
+    """None for a new file."""
+    new: str
+    draft: Draft
+    """What the list says of the honoree, with the rows it comes from."""
+
+    def diff(self) -> list[str]:
+        """The change as a unified diff, for the editor to review."""
+        before = "/dev/null" if self.old is None else f"a/{self.path}"
+        old = (self.old or "").splitlines(keepends=True)
+        return list(difflib.unified_diff(old, self.new.splitlines(keepends=True), before, f"b/{self.path}"))
+
+
+@dataclass(frozen=True)
+class RosterImport:
+    """A list read against the project: what it changes, what was found on the way, whether it was written."""
+
+    label: str
+    rows: int
+    """Rows read as honorees."""
+    honorees: int
+    changed: list[FileChange]
+    """Files the list creates or changes (shown, and written when asked and possible)."""
+    unchanged: int
+    """Honorees whose file already says all the list says."""
+    conflicts: int
+    """Values the list gives differently from a file."""
+    diagnostics: list[Diagnostic]
+    written: bool
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+    @property
+    def new_students(self) -> int:
+        """New records of students: never published by an import (they need consents first)."""
+        return sum(c.old is None and c.draft.subject is SubjectType.STUDENT for c in self.changed)
+
 
 # ---- drafts against the project's files ----
 
@@ -128,21 +196,12 @@ def _shown(value: object) -> str:
     return "(trống)" if value in (None, "") else str(value)
 
 
-@dataclass
-class _Change:
-    path: str
-    old: str | None
-    """None for a new file."""
-    new: str
-    draft: Draft
-
-
 class _Planner:
     """Drafts against the project's files: the new text of each file, conflicts and problems on the way."""
 
-    def __init__(self, paths: ProjectPaths, data: DataSet, args: argparse.Namespace, sheet: Sheet, report: Report) -> None:
+    def __init__(self, paths: ProjectPaths, data: DataSet, options: RosterOptions, sheet: Sheet, report: Report) -> None:
         self.paths = paths
-        self.args = args
+        self.options = options
         self.sheet = sheet
         self.report = report
         self.by_id = data.honorees
@@ -150,7 +209,7 @@ class _Planner:
         self.invalid = data.invalid_ids
         self.conflicts = 0
 
-    def change(self, draft: Draft) -> _Change | None:
+    def change(self, draft: Draft) -> FileChange | None:
         """The file's new text; None when its current file cannot be read as a record."""
         record_id = Path(draft.path).stem
         entry = self.by_id.get(record_id) or self.by_identity.get(_identity(draft.fields["don_vi"], draft))
@@ -163,9 +222,9 @@ class _Planner:
         if entry is None:
             text = YamlText(draft.template)
             text.append("khen_thuong", [award for _, award in draft.awards], _ORDER["top"])
-            if self.args.cong_khai and draft.subject is not SubjectType.STUDENT:
+            if self.options.publish and draft.subject is not SubjectType.STUDENT:
                 text.replace_line("cong_khai", True)  # scaffold's reminder to set it later goes too
-            return _Change(draft.path, None, text.result(), draft)
+            return FileChange(draft.path, None, text.result(), draft)
         old = (self.paths.root / entry.path).read_text(encoding="utf-8-sig")
         text = YamlText(old)
         conflicts, missing = _conflicts(draft, entry.record)
@@ -177,13 +236,13 @@ class _Planner:
                 f"'khen_thuong' viết trên một dòng ([...]) nên không thêm được khen thưởng của dòng {_rows(draft)};"
                 " viết lại thành danh sách, mỗi mục bắt đầu bằng '- ', rồi nhập lại"
             ))
-        return _Change(entry.path, old, text.result(), draft)
+        return FileChange(entry.path, old, text.result(), draft)
 
     def _conflict(self, entry: Entry[Honoree], text: YamlText, conflict: _Conflict) -> None:
         self.conflicts += 1
         mark = entry.mark(*conflict.path)
         said = f"{conflict.label}: tệp ghi '{_shown(conflict.in_file)}', danh sách ({self.sheet.label} dòng {conflict.row}) ghi '{_shown(conflict.in_list)}'"
-        if not self.args.ghi_de:
+        if not self.options.overwrite:
             self.report.warning(entry.path, mark.line, mark.col, f"{said}; giữ như tệp (chạy lại với --ghi-de để lấy theo danh sách)")
         elif text.set(conflict.path, conflict.in_list, _ORDER[conflict.order]):
             self.report.warning(entry.path, mark.line, mark.col, f"{said}; ghi theo danh sách (--ghi-de)")
@@ -209,7 +268,7 @@ def _rows(draft: Draft) -> str:
 # ---- validation: the project as it would be ----
 
 
-def _validate(paths: ProjectPaths, changes: list[_Change], sheet: Sheet) -> list[Diagnostic]:
+def _validate(paths: ProjectPaths, changes: list[FileChange], sheet: Sheet) -> list[Diagnostic]:
     """Errors the import would add to the project, each naming the list rows it came from.
 
     The project is loaded twice: as it is, and in a temporary copy of data/ (files hard-linked, as the
@@ -248,105 +307,48 @@ def _link_or_copy(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-# ---- command ----
+# ---- the import ----
 
 
-def _school_year(value: str) -> str:
+def school_year(value: str) -> str:
+    """'2023 - 2024' as '2023-2024'; ValueError, saying why, when it is not a school year."""
     match = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", value)
     if not match or int(match.group(2)) != int(match.group(1)) + 1:
-        raise argparse.ArgumentTypeError(f"năm học '{value}' cần viết dạng 2023-2024")
+        raise ValueError(f"năm học '{value}' cần viết dạng 2023-2024")
     return f"{match.group(1)}-{match.group(2)}"
 
 
-def _reference_number(value: str) -> str:
+def reference_number(value: str) -> str:
+    """A decision's number as written; ValueError, saying why, when it is not one."""
     if not numbers.is_reference_number(value):
-        raise argparse.ArgumentTypeError(f"số quyết định '{value}' không đúng dạng số/ký hiệu, ví dụ '1234/QĐ-UBND'")
+        raise ValueError(f"số quyết định '{value}' không đúng dạng số/ký hiệu, ví dụ '1234/QĐ-UBND'")
     return value.strip()
 
 
-def _full_date(value: str) -> date:
-    try:
-        return parse_full_date(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("tep", metavar="TỆP", help="danh sách .xlsx hoặc .csv (UTF-8 hoặc Windows-1258, dấu phân cách ',' hoặc ';')")
-    parser.add_argument("--trang", help="tên trang tính trong tệp .xlsx (mặc định: trang đầu)")
-    parser.add_argument("--ghi", action="store_true", help="ghi các tệp (mặc định chỉ chạy thử và hiện thay đổi)")
-    parser.add_argument("--ghi-de", action="store_true", help="lấy giá trị trong danh sách khi khác với tệp đã có (mặc định giữ như tệp)")
-    parser.add_argument("--cong-khai", action="store_true", help="công khai ngay hồ sơ mới của người lớn và tập thể (không bao giờ với học sinh)")
-    parser.add_argument("--doi-tuong", choices=[s.value for s in SubjectType], help="đối tượng của mọi dòng không có cột 'Đối tượng'")
-    parser.add_argument("--nam-hoc", type=_school_year, help="năm học của mọi dòng không ghi năm học, ví dụ 2023-2024")
-    parser.add_argument("--nam", type=int, help="năm của mọi dòng không ghi năm học hay năm, ví dụ 2024")
-    parser.add_argument("--so-quyet-dinh", type=_reference_number, help="số quyết định của mọi dòng không ghi, ví dụ 812/QĐ-SGDĐT")
-    parser.add_argument("--ngay-quyet-dinh", type=_full_date, help="ngày quyết định của mọi dòng không ghi, ví dụ 15/08/2024")
-    parser.add_argument("--co-quan", help="cơ quan ban hành quyết định của mọi dòng không ghi")
-    parser.add_argument("--phong-trao", help="mã hoặc tên phong trào thi đua của mọi dòng không ghi")
-
-
-_FAILED = "Có lỗi: chưa ghi tệp nào. Sửa danh sách (hoặc tệp) theo các dòng trên rồi chạy lại."
-
-
-def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
-    """Show (and with --ghi, write) the files a list makes; 0 when it can be (or was) imported, 1 when not."""
+def import_list(paths: ProjectPaths, options: RosterOptions) -> RosterImport:
+    """Read the list against the project and, when asked and the project stays valid, write its files;
+    SheetError when the file cannot be read as a list."""
     report = Report()
-    try:
-        sheet = read_sheet(Path(args.tep), args.tep, args.trang)
-    except SheetError as exc:
-        print(exc.diagnostic, file=sys.stderr)
-        print(_FAILED, file=sys.stderr)
-        return 1
+    sheet = formats.read_list(options.source, options.label, options.sheet_name)
     data = load_data(paths.data_dir, paths.root, Report())
-    reader = Reader(sheet, Vocabulary(data), args, report)
+    reader = Reader(sheet, Vocabulary(data), options.defaults, report)
     drafts = reader.drafts()
-    planner = _Planner(paths, data, args, sheet, report)
+    planner = _Planner(paths, data, options, sheet, report)
     changes = [change for draft in drafts.values() if (change := planner.change(draft))] if report.ok else []
     changed = [c for c in changes if c.old != c.new]
     if report.ok and changed:
         for diagnostic in _validate(paths, changed, sheet):
             report.error(diagnostic.path, diagnostic.line, diagnostic.col, diagnostic.message)
-    if changes:
-        _print_diffs(changed)
-    if report.diagnostics:
-        print("\n".join(str(d) for d in report.diagnostics), file=sys.stderr)
-    new = sum(c.old is None for c in changed)
-    print(
-        f"{sheet.label}: {reader.rows} dòng, {len(drafts)} hồ sơ. Mới: {new} · Cập nhật: {len(changed) - new}"
-        f" · Không đổi: {len(changes) - len(changed)} · Xung đột: {planner.conflicts} · Lỗi: {len(report.errors)}",
-        file=sys.stderr,
-    )
-    students = sum(c.old is None and c.draft.subject is SubjectType.STUDENT for c in changed)
-    if students:
-        print(
-            f"{students} hồ sơ học sinh mới để chưa công khai (cong_khai: false), kể cả khi có --cong-khai: hồ sơ học sinh"
-            f" chỉ được công khai khi có sự đồng ý của cha, mẹ hoặc người giám hộ và của em từ đủ 7 tuổi ({consent.CHILD_LAW});"
-            " ghi mục 'dong_y' vào tệp rồi đổi thành cong_khai: true (xem Hướng dẫn → Sự đồng ý).",
-            file=sys.stderr,
-        )
-    if not report.ok:
-        print(_FAILED, file=sys.stderr)
-        return 1
-    if not changed:
-        print("Không có thay đổi.", file=sys.stderr)
-    elif not args.ghi:
-        print("Chạy thử: chưa ghi tệp nào. Xem thay đổi ở trên rồi chạy lại với --ghi để ghi.", file=sys.stderr)
-    else:
+    written = report.ok and bool(changed) and options.write
+    if written:
         _write(paths, changed)
-        print(f"Đã ghi {len(changed)} tệp. Chạy make check hoặc make serve để xem.", file=sys.stderr)
-    return 0
+    return RosterImport(
+        sheet.label, reader.rows, len(drafts), changed,
+        len(changes) - len(changed), planner.conflicts, list(report.diagnostics), written,
+    )
 
 
-def _print_diffs(changes: list[_Change]) -> None:
-    for change in changes:
-        old = (change.old or "").splitlines(keepends=True)
-        before = "/dev/null" if change.old is None else f"a/{change.path}"
-        sys.stdout.writelines(difflib.unified_diff(old, change.new.splitlines(keepends=True), before, f"b/{change.path}"))
-    sys.stdout.flush()
-
-
-def _write(paths: ProjectPaths, changes: list[_Change]) -> None:
+def _write(paths: ProjectPaths, changes: list[FileChange]) -> None:
     """Every file written beside its place first, then moved in: a failure leaves no half-written file."""
     staged = []
     for change in changes:

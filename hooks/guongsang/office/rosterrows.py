@@ -7,7 +7,6 @@ to several) is an error naming the cell and the closest known names.
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import re
 from collections.abc import Callable
@@ -151,13 +150,33 @@ def _unknown_campaign(text: str, close: list[str]) -> str:
     return f"không có phong trào '{text}' trong data/phong-trao/; {hint}"
 
 
+@dataclass(frozen=True)
+class RowDefaults:
+    """Values for every row that does not give its own (the list's flags on the command line)."""
+
+    subject: SubjectType | None = None
+    """Who every row without an 'Đối tượng' column is (--doi-tuong)."""
+    school_year: str | None = None
+    """'2023-2024', for rows without a school year (--nam-hoc)."""
+    year: int | None = None
+    """For rows without a school year or a year (--nam)."""
+    decision_number: str | None = None
+    """'812/QĐ-SGDĐT' (--so-quyet-dinh)."""
+    decision_date: date | None = None
+    """The decision's day (--ngay-quyet-dinh)."""
+    issuer: str | None = None
+    """The body that issued the decision (--co-quan)."""
+    campaign: str | None = None
+    """A campaign's id or name as offices write it (--phong-trao)."""
+
+
 class Reader:
     """Turns the rows of a sheet into drafts, reporting each cell that does not map."""
 
-    def __init__(self, sheet: Sheet, vocabulary: Vocabulary, args: argparse.Namespace, report: Report) -> None:
+    def __init__(self, sheet: Sheet, vocabulary: Vocabulary, defaults: RowDefaults, report: Report) -> None:
         self.sheet = sheet
         self.vocabulary = vocabulary
-        self.args = args
+        self.defaults = defaults
         self.report = report
         self.rows = 0
         """Rows read as honorees."""
@@ -182,17 +201,17 @@ class Reader:
     def drafts(self) -> dict[str, Draft]:
         """The honorees of the sheet by their file's path; rows that do not map are reported and left out."""
         drafts: dict[str, Draft] = {}
-        if not (self.sheet.column("school_year") or self.sheet.column("year") or self.args.nam_hoc or self.args.nam):
+        if not (self.sheet.column("school_year") or self.sheet.column("year") or self.defaults.school_year or self.defaults.year):
             self.report.error(
                 self.sheet.label, self.sheet.header_row, 0,
                 "danh sách không có cột 'Năm học' (hay 'Năm'): thêm cột đó, hoặc ghi năm học cho cả danh sách bằng"
                 " --nam-hoc 2023-2024 (hay --nam 2024)",
             )
             return drafts
-        if self.args.phong_trao:
-            found = self.vocabulary.campaigns.find(self.args.phong_trao)
+        if self.defaults.campaign:
+            found = self.vocabulary.campaigns.find(self.defaults.campaign)
             if not isinstance(found, str):
-                self.report.error(self.sheet.label, 0, 0, f"--phong-trao: {_unknown_campaign(self.args.phong_trao, found)}")
+                self.report.error(self.sheet.label, 0, 0, f"--phong-trao: {_unknown_campaign(self.defaults.campaign, found)}")
                 return drafts
             self.default_campaign = found
         number_column = self.sheet.column("number")
@@ -344,19 +363,19 @@ class Reader:
                 return {"nam": int(float(year))}
             self._error(row, self.sheet.column("year"), f"năm '{year}' cần viết bốn chữ số, ví dụ 2024")
             return {}
-        if self.args.nam_hoc:
-            return {"nam_hoc": self.args.nam_hoc}
-        if self.args.nam:
-            return {"nam": self.args.nam}
+        if self.defaults.school_year:
+            return {"nam_hoc": self.defaults.school_year}
+        if self.defaults.year:
+            return {"nam": self.defaults.year}
         column = self.sheet.column("school_year") or self.sheet.column("year")
         self._error(row, column, "thiếu năm học; điền vào ô này, hoặc ghi cho cả danh sách bằng --nam-hoc 2023-2024")
         return {}
 
     def _decision(self, row: int, cells: list[object]) -> dict[str, object] | None:
-        number = self._text(cells, "decision_number") or self.args.so_quyet_dinh or ""
+        number = self._text(cells, "decision_number") or self.defaults.decision_number or ""
         written_day = self._value(cells, self.sheet.column("decision_date"))
-        day = self._date(row, written_day) if written_day not in (None, "") else self.args.ngay_quyet_dinh
-        issuer = self._text(cells, "issuer") or self.args.co_quan or ""
+        day = self._date(row, written_day) if written_day not in (None, "") else self.defaults.decision_date
+        issuer = self._text(cells, "issuer") or self.defaults.issuer or ""
         parts = (
             ("số quyết định", "decision_number", "--so-quyet-dinh", number),
             ("ngày quyết định", "decision_date", "--ngay-quyet-dinh", day or written_day),  # an unreadable date is reported by _date
@@ -412,8 +431,8 @@ class Reader:
             if found:
                 return found
             individual = True
-        if self.args.doi_tuong:
-            return SubjectType(self.args.doi_tuong)
+        if self.defaults.subject:
+            return self.defaults.subject
         if not individual:
             if types and all(t.subject is AwardSubject.COLLECTIVE for t in types):
                 return SubjectType.COLLECTIVE

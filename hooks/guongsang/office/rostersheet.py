@@ -94,22 +94,6 @@ class Sheet:
         return found[0] if found else None
 
 
-def read_sheet(path: Path, label: str, sheet_name: str | None = None) -> Sheet:
-    """The list in an .xlsx or .csv file; SheetError when it cannot be read or has no usable header."""
-    if not path.is_file():
-        raise SheetError(label, 0, 0, f"không thấy tệp '{label}'")
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        rows = _xlsx_rows(path, label, sheet_name)
-    elif suffix == ".csv":
-        rows = _csv_rows(path, label)
-    elif suffix == ".xls":
-        raise SheetError(label, 0, 0, "tệp .xls (Excel 97-2003) chưa đọc được; mở bằng Excel, chọn Lưu thành → Sổ làm việc Excel (.xlsx) rồi nhập tệp .xlsx")
-    else:
-        raise SheetError(label, 0, 0, f"chỉ nhập được tệp .xlsx hoặc .csv, không nhập được tệp '{path.suffix or path.name}'")
-    return _with_header(rows, label)
-
-
 def _cell(value: object) -> object:
     """Text in NFC with single spaces (headers often break lines inside a cell); dates as dates."""
     if isinstance(value, datetime):
@@ -119,7 +103,8 @@ def _cell(value: object) -> object:
     return value
 
 
-def _xlsx_rows(path: Path, label: str, sheet_name: str | None) -> list[list[object]]:
+def xlsx_rows(path: Path, label: str, sheet_name: str | None) -> list[list[object]]:
+    """The cells of a workbook's sheet (its first unless named), row by row."""
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
@@ -139,7 +124,8 @@ def _xlsx_rows(path: Path, label: str, sheet_name: str | None) -> list[list[obje
         workbook.close()
 
 
-def _csv_rows(path: Path, label: str) -> list[list[object]]:
+def csv_rows(path: Path, label: str, sheet_name: str | None = None) -> list[list[object]]:
+    """The cells of a CSV file, row by row (a CSV has one sheet: ``sheet_name`` is not used)."""
     try:  # Excel on a Vietnamese Windows saves "CSV (Comma delimited)" in Windows-1258
         text = decode_office_text(path.read_bytes())
     except UnicodeDecodeError:
@@ -216,7 +202,9 @@ def _find_header(rows: list[list[object]]) -> tuple[int, dict[str, list[int]], l
     return best
 
 
-def _with_header(rows: list[list[object]], label: str) -> Sheet:
+def with_header(rows: list[list[object]], label: str) -> Sheet:
+    """The list under its header row, each column assigned to the field it holds; SheetError when the
+    header cannot be found or lacks a required column."""
     found = _find_header(rows)
     needed = ", ".join(f"'{FIELDS[f][0]}'" for f in REQUIRED)
     if found is None:

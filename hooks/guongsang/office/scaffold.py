@@ -2,25 +2,26 @@
 
 Each function returns the file's path (from the project root) and its text; scripts/new.py asks for the
 values and `write_new` writes the file and loads the project to prove it valid before keeping it (plan
-import keeps its files the same way).
+import keeps its files the same way). Values become YAML through records/yamltext.py, in the layout of
+the project's files.
 """
 
 from __future__ import annotations
 
-import sys
+from dataclasses import dataclass
 from datetime import date
+from enum import IntEnum
 
-import yaml
-
-from guongsang.diagnostics import Severity
+from guongsang.diagnostics import Diagnostic, Severity
 from guongsang.lang import numbers
 from guongsang.lang.text import slugify
 from guongsang.project import ProjectPaths, load_project
+from guongsang.records import yamltext
 
 
 def _yaml(values: dict[str, object]) -> str:
     kept = {key: value for key, value in values.items() if value not in (None, "", [])}
-    return yaml.safe_dump(kept, allow_unicode=True, sort_keys=False, width=100)
+    return yamltext.dump(kept)
 
 
 def _data_file(folder: str, schema: str, values: dict[str, object]) -> tuple[str, str]:
@@ -73,25 +74,48 @@ def document_path(year: int, number: str, title: str) -> str:
     return f"content/van-ban/{slugify(f'{year} {named_by}')}.md"
 
 
-def write_new(paths: ProjectPaths, path: str, text: str, *, taken: str, fix: str) -> int:
-    """Write a new file and keep it only if the project still loads without error; print what the check found.
+class NewFileStatus(IntEnum):
+    """How writing a new file ended; the values are the exit codes of the scripts that write one."""
 
-    Never overwrites: an existing file is left as it is, with ``taken`` as the advice. ``fix`` closes the
-    message when the file is refused. Returns the exit code (0 kept, 1 refused, 2 taken).
+    KEPT = 0
+    REFUSED = 1
+    """The project had errors in it with the file: the file was removed again."""
+    TAKEN = 2
+    """A file of that name exists: it was left as it is."""
+
+
+@dataclass(frozen=True)
+class NewFile:
+    """A new file written, refused or not written at all."""
+
+    path: str
+    """From the project root."""
+    status: NewFileStatus
+    problems: tuple[Diagnostic, ...] = ()
+    """What loading the project found in the file: its errors when refused, its warnings when kept."""
+
+    def messages(self, *, taken: str, fix: str) -> list[str]:
+        """The lines for the editor: ``taken`` is the advice when the name is taken, ``fix`` closes a refusal."""
+        if self.status is NewFileStatus.TAKEN:
+            return [f"lỗi: đã có tệp {self.path}; {taken}"]
+        problems = [str(problem) for problem in self.problems]
+        if self.status is NewFileStatus.REFUSED:
+            return ["\n".join(problems), f"lỗi: chưa tạo {self.path}; {fix}"]
+        return [*problems, f"Đã tạo {self.path}"]
+
+
+def write_new(paths: ProjectPaths, path: str, text: str) -> NewFile:
+    """Write a new file and keep it only if the project still loads without error in it.
+
+    Never overwrites: an existing file is left as it is.
     """
     target = paths.root / path
     if target.exists():
-        print(f"lỗi: đã có tệp {path}; {taken}", file=sys.stderr)
-        return 2
+        return NewFile(path, NewFileStatus.TAKEN)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    problems = [d for d in load_project(paths).report.diagnostics if d.path == path]
+    problems = tuple(d for d in load_project(paths).report.diagnostics if d.path == path)
     if any(d.severity is Severity.ERROR for d in problems):
         target.unlink()
-        print("\n".join(str(d) for d in problems), file=sys.stderr)
-        print(f"lỗi: chưa tạo {path}; {fix}", file=sys.stderr)
-        return 1
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    print(f"Đã tạo {path}", file=sys.stderr)
-    return 0
+        return NewFile(path, NewFileStatus.REFUSED, problems)
+    return NewFile(path, NewFileStatus.KEPT, problems)

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-import yaml
 from annotated_types import Ge, Le, MinLen
 from pydantic import BaseModel, TypeAdapter, WithJsonSchema
 from pydantic.fields import FieldInfo
@@ -23,6 +22,7 @@ from pydantic.fields import FieldInfo
 from guongsang import urls
 from guongsang.lang.dates import DayOfYear, PartialDate
 from guongsang.output.context import OutputContext, write_text
+from guongsang.records import yamltext
 from guongsang.records.dataset import AWARD_TYPES, CAMPAIGNS, COLLECTIONS, CRITERIA, HONOREES, UNITS, Collection
 from guongsang.records.documents import DOCUMENTS_DIR
 from guongsang.records.images import MAX_IMAGE_BYTES
@@ -176,7 +176,7 @@ def config(docs_folder: str, data_folder: str, site_url: str, backend: dict[str,
 def as_yaml(settings: dict[str, Any]) -> str:
     """The configuration as the YAML file Decap reads next to its page."""
     header = "# Sinh tự động từ hooks/guongsang/models.py mỗi lần dựng trang: đừng sửa tay.\n"
-    return header + yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=1000)
+    return header + yamltext.dump(settings, width=1000, lists_indented=False)
 
 
 def script_files(root: Path) -> dict[str, Path]:

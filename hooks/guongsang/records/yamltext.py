@@ -1,4 +1,4 @@
-"""YAML written the project's way, and a YAML file's text changed in place.
+"""YAML written the project's way, and a YAML file's text changed in place: the one place values become YAML text.
 
 An import that loaded a file and dumped it again would drop the editors' comments and undo their layout;
 here each change is an edit of the text at the place the node tree gives, so only the changed lines differ.
@@ -13,26 +13,36 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 
-class Dumper(yaml.SafeDumper):
+class _Dumper(yaml.SafeDumper):
     """Lists indented under their key and multi-line text (a title over several lines) as '|-' blocks, as
     editors write them."""
 
+    lists_indented = True
+
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
+        super().increase_indent(flow, indentless and not self.lists_indented)
 
 
-Dumper.add_representer(
+class _FlushListsDumper(_Dumper):
+    """Lists flush with their key, as tools that are not editors write them (Decap's configuration)."""
+
+    lists_indented = False
+
+
+_Dumper.add_representer(
     str, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
 )
 
 
-def dump(value: object, width: int = 100) -> str:
-    """``value`` as block YAML in the project's layout, mappings in their own order."""
-    return yaml.dump(value, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=width)
+def dump(value: object, *, width: int = 100, lists_indented: bool = True) -> str:
+    """``value`` as block YAML in the project's layout, mappings in their own order; ``width`` is where long
+    text wraps, ``lists_indented`` False puts list items flush with their key."""
+    dumper = _Dumper if lists_indented else _FlushListsDumper
+    return yaml.dump(value, Dumper=dumper, allow_unicode=True, sort_keys=False, width=width)
 
 
 def _scalar(value: object) -> str:
-    return yaml.dump(value, Dumper=Dumper, allow_unicode=True, width=1000).removesuffix("...\n").strip()
+    return yaml.dump(value, Dumper=_Dumper, allow_unicode=True, width=1000).removesuffix("...\n").strip()
 
 
 def _block(value: object, indent: int, newline: str) -> str:
