@@ -268,10 +268,8 @@ def _page_object(build: _Build, page: Page) -> SitePage:
     own = build.pages.get(page.file.src_uri)
     if own:
         return own
-    description = page.meta.get("description")
-    return editors_page(
-        build.site, page.url, html.unescape(page.title or ""), html.unescape(description if isinstance(description, str) else ""), page.meta.get("template")
-    )
+    title, description = html.unescape(page.title or ""), html.unescape(page.meta.get("description") or "")
+    return editors_page(build.site, page.url, title, description, page.meta.get("template"))
 
 
 @dataclass(frozen=True)
@@ -329,7 +327,7 @@ def _render_out_of_nav(build: _Build, config: MkDocsConfig) -> None:
         for own in build.out_of_nav:
             file = File.generated(config, own.src_uri, content=own.stub, inclusion=InclusionLevel.NOT_IN_NAV)
             page = Page(None, file, config)
-            page.meta = dict(own.front_matter)
+            page.meta = own.front_matter
             page.markdown = page.content = ""  # a page with no Markdown has no title in MkDocs's eyes
             context = add_context(get_context(build.nav, documentation_pages, config, page), page)
             written.append(writer.submit(_write, Path(file.abs_dest_path), build.env.get_template(own.template).render(context)))
