@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from conftest import make_project
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-
 from guongsang.pages import catalogue, searchpages
 from guongsang.pages.base import Preview, SitePage
 from guongsang.pages.searchpages import SearchEntry
 from guongsang.site.linking import SiteModel
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 NOTICE_TEMPLATE = """{% extends "main.html" %}
 {% block content %}<h1 id="noi-dung">{{ page.title }}</h1><p class="thong-bao">{{ agency_name | e }}</p>{% endblock %}
