@@ -132,12 +132,26 @@ def test_issued_document_without_number_or_date_is_shown_as_such(demo_site):
     page = read(demo_site, "van-ban/2019-can-tho-xay-dung-nhan-rong-dien-hinh-tien-tien")
     assert "vb--du-thao" not in page and "/KH-SGDĐT" not in page and "ngày \u2002" not in page
     assert texts(page, "vb-trang-thai") == ["Đã ban hành (bản thiếu số, ngày)"]
-    assert "<dt>Số, ký hiệu</dt><dd>không rõ số</dd>" in page
+    assert "<dt>Số, ký hiệu</dt><dd>Không rõ số</dd>" in page
     assert "<dt>Ngày ban hành</dt><dd>năm 2019, không rõ ngày</dd>" in page
     assert "<title>Kế hoạch (không rõ số): Xây dựng và nhân rộng" in page
     index = read(demo_site, "van-ban")
     row = re.search(r'<tr[^>]*>(?:(?!</tr>).)*2019-can-tho-xay-dung-nhan-rong(?:(?!</tr>).)*</tr>', index, re.S).group()
     assert "Không rõ số" in row and "Đã ban hành (bản thiếu số, ngày)" in row and "Dự thảo" not in row
+
+
+def test_facts_box_names_the_number_as_the_index_does(demo_site):
+    """The facts box of a document and its row in the index say the same: its number, 'Chưa có số' for a
+    draft (whose blank number the header prints), 'Không rõ số' for a text that lost it."""
+    index = read(demo_site, "van-ban")
+    said = {}
+    for slug in SEEDS:
+        row = re.search(rf'<tr[^>]*>(?:(?!</tr>).)*{slug}(?:(?!</tr>).)*</tr>', index, re.S).group()
+        in_row = re.search(r'data-label="Số, ký hiệu">([^<]*)</td>', row).group(1)
+        said[slug] = re.search(r"<dt>Số, ký hiệu</dt><dd>([^<]*)</dd>", read(demo_site, f"van-ban/{slug}")).group(1)
+        assert said[slug] == in_row
+    assert said["2024-hai-phong-hoi-nghi-dien-hinh-tien-tien"] == "Chưa có số"
+    assert said["2019-can-tho-xay-dung-nhan-rong-dien-hinh-tien-tien"] == "Không rõ số"
 
 
 def test_legal_bases_listed_on_the_page(demo_site):

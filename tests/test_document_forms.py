@@ -312,7 +312,7 @@ def test_invitation_without_number_named_as_on_its_day(forms_site):
     assert [words(li) for li in one(tree, "div", "vb-kinh-gui").iter("li")] == ["Ông (bà) Hiệu trưởng các trường", "Đại diện Công đoàn ngành"]
     facts = [words(d) for d in one(tree, "aside", "vb-thong-tin").iter("dd")]
     assert "Sở Giáo dục và Đào tạo tỉnh Quảng Nam (nay là Sở Giáo dục và Đào tạo thành phố Đà Nẵng)" in facts
-    assert "không rõ số" in facts
+    assert "Không rõ số" in facts
 
 
 def test_index_names_a_letter_by_its_subject(forms_site):

@@ -15,7 +15,8 @@ from guongsang.checks.run import check_records
 from guongsang.checks.withdrawal import WithdrawnPerson, check_withdrawn_names
 from guongsang.diagnostics import Report
 from guongsang.output import opendata
-from guongsang.pages.generated import GeneratedPage, generate_pages
+from guongsang.pages.base import SitePage
+from guongsang.pages.catalogue import generated_pages
 from guongsang.records import images
 from guongsang.records.contentfiles import ContentFiles, load_content_files
 from guongsang.records.dataset import LEDGER, load_data
@@ -52,7 +53,7 @@ class LoadedProject:
     report: Report
     taken_down: list[str]
     """Addresses taken down on purpose (ledger), each to serve a neutral page."""
-    pages: list[GeneratedPage] = field(default_factory=list)
+    pages: list[SitePage] = field(default_factory=list)
     """The pages generated from the records (empty when the report has errors)."""
     content: ContentFiles = field(default_factory=ContentFiles)
     """The files of content/ that may be published."""
@@ -97,7 +98,7 @@ def _load(paths: ProjectPaths, today: date, settings: Settings) -> LoadedProject
     taken_down_files = {f"{paths.docs_dir.relative_to(paths.root).as_posix()}/{src}" for src in site.withdrawn_stories}
     still_published = [p for p in paragraphs if p.path not in taken_down_files]
     check_withdrawn_names(_withdrawn_people(site), {p.name for p in site.profiles}, data, still_published, report)
-    pages = generate_pages(site, opendata.COLLECTIONS)
+    pages = generated_pages(site, opendata.COLLECTIONS)
     addresses = {"404.html"} | {page.url for page in pages} | {urls.markdown_url(src) for src in built}  # every page written
     check_redirects(site.redirect_rules, addresses, settings, report)
     check_ledger(ledger, ledger_rel, addresses, permanent_urls(site), site.redirects, site.withdrawn, report)
@@ -126,7 +127,7 @@ def _withdrawn_people(site: SiteModel) -> list[WithdrawnPerson]:
     return people
 
 
-def _published(site: SiteModel, pages: list[GeneratedPage], content: ContentFiles, built: list[str]) -> PublishedFiles:
+def _published(site: SiteModel, pages: list[SitePage], content: ContentFiles, built: list[str]) -> PublishedFiles:
     """What MkDocs will be given (``built``: the Markdown pages rendered), to check editors' links against."""
     files = set(built) | set(content.attachments)
     files |= {page.src_uri for page in pages if page.in_nav}

@@ -76,6 +76,11 @@ def criteria_url(subject: str) -> str:
     return f"{CRITERIA}{subject.replace('_', '-')}/"
 
 
+def criteria_set_url(subject: str, set_id: str) -> str:
+    """A criteria set on the criteria page of a subject type ('tieu-chi/giao-vien/#ct-2019-chung')."""
+    return f"{criteria_url(subject)}#{set_id}"
+
+
 def campaign_feed_url(campaign_id: str) -> str:
     return f"{CAMPAIGNS}{campaign_id}/lich.ics"
 

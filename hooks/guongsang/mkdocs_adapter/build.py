@@ -30,8 +30,10 @@ from guongsang.lang import text
 from guongsang.mkdocs_adapter import buildlog, framing, publishing, serving
 from guongsang.output import assets, cards, cms, run, scanner, search
 from guongsang.output.context import OutputContext, OutputError, write_text
-from guongsang.pages import searchpages
-from guongsang.pages.generated import GeneratedPage, Share
+from guongsang.pages.base import SitePage
+from guongsang.pages.catalogue import markdown_pages
+from guongsang.pages.editors import editors_page
+from guongsang.pages.frame import frame_links
 from guongsang.project import ProjectPaths, load_project, permanent_urls
 from guongsang.records import docbody, gitdates, images, ledger, sanitize
 from guongsang.records.contentfiles import ContentFiles
@@ -56,7 +58,8 @@ CACHE_DIR = ".cache/guongsang"
 @dataclass
 class _Build:
     site: SiteModel
-    generated: dict[str, GeneratedPage]
+    generated: dict[str, SitePage]
+    """The pages made from the site model, by src_uri."""
     root: Path
     docs_dir: Path
     data_dir: Path
@@ -70,7 +73,10 @@ class _Build:
     workshop: cards.Workshop | None = None
     changed: dict[str, date] = field(default_factory=dict)
     """Source file -> day of its last commit."""
-    out_of_nav: list[GeneratedPage] = field(default_factory=list)
+    pages: dict[str, SitePage] = field(default_factory=dict)
+    """The page object of each src_uri: generated pages not replaced by an editor's, documents and
+    stories (an editor's own page gets its object when MkDocs reads it)."""
+    out_of_nav: list[SitePage] = field(default_factory=list)
     """Generated pages out of the navigation (and not replaced by an editor's page): rendered here,
     outside MkDocs's page loop."""
 
@@ -169,9 +175,11 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
             clean = images.stripped(build.docs_dir, src_uri, build.cache_dir)
             files.append(File.generated(config, src_uri, abs_src_path=str(clean)))
     build.out_of_nav = []
+    build.pages = {page.src_uri: page for page in markdown_pages(build.site)}
     for page in build.generated.values():
         if files.get_file_from_path(page.src_uri) is not None:
             continue
+        build.pages[page.src_uri] = page
         if page.in_nav:
             files.append(File.generated(config, page.src_uri, content=page.stub, inclusion=InclusionLevel.INCLUDED))
         else:
@@ -196,21 +204,13 @@ def _add_editor_config(files: Files, config: MkDocsConfig, build: _Build) -> Non
 
 
 def prepare_markdown(markdown: str, page: Page) -> str:
-    """Documents and stories get their template and title from their record; bodies are stored as NFC."""
-    build = _current()
-    src_uri = page.file.src_uri
-    document = build.site.document(src_uri)
-    story = build.site.story(src_uri)
-    # Material prints the title and description unescaped (in <title>, the header and an attribute).
-    if document:
-        page.meta["template"] = "document.html"
-        page.meta["title"] = html.escape(document.display_title)
-        page.meta["description"] = html.escape(document.plain_title)
-    elif story:
-        page.meta["template"] = "story.html"
-        page.meta["title"] = html.escape(story.meta.title)
-        page.meta["description"] = html.escape(story.excerpt)
-    elif not page.file.generated_by:  # an editor's own page: its front matter was checked as text (PageMeta)
+    """Generated pages, documents and stories get their template, title and description from their page
+    object; bodies are stored as NFC."""
+    own = _current().pages.get(page.file.src_uri)
+    if own:
+        page.meta.update(own.front_matter)
+    else:  # an editor's own page: its front matter was checked as text (PageMeta)
+        # Material prints the title and description unescaped (in <title>, the header and an attribute).
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = html.escape(page.meta[key])
@@ -225,54 +225,39 @@ def clean_content(html_fragment: str, page: Page) -> str:
 
 
 def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
-    """Give each template the records it renders, and every page its share preview."""
+    """Give each template what its page object says it prints, and every page its search entry, source
+    and share preview."""
     build = _current()
-    site = build.site
-    src_uri = page.file.src_uri
-    context["site_model"] = site
-    preview = Share(page.title or "", page.meta.get("description") or "")
-    document = site.document(src_uri)
-    story = site.story(src_uri)
-    generated = build.generated.get(src_uri)
-    search_keys = ""
-    if document:
-        context["document"] = document
-        context["citations"] = site.citations.get(document.src_uri, [])
-        context["cited_by"] = site.cited_by.get(document.src_uri, [])
-        context["issued_by"] = site.issued_by.get(document.src_uri)
-        context["body"] = docbody.layout(page.content or "")
+    own = _page_object(build, page)
+    context.update(own.values(page.content or ""))
+    if own.appendices:
         _appendices_in_contents(page.toc)
-        preview = Share(document.display_title, f"{document.issuer} · {document.plain_title}")
-        meta = document.meta
-        search_keys = " ".join([meta.number, (meta.signer.name if meta.signer else None) or "", meta.issuing_body, *([meta.parent_body] if meta.parent_body else [])])
-    elif story:
-        context["story"] = story
-        context["story_profiles"] = [p for h in story.meta.honorees if (p := site.profile(h))]
-        preview = Share(story.meta.title, story.excerpt, story.image_sizes[-1][0] if story.image_sizes else None)
-        search_keys = " ".join(p.name for p in context["story_profiles"])
-    elif generated:
-        context.update(generated.context)
-        preview = generated.share or Share(generated.title, "")
-        if "profile" in generated.context:
-            profile = generated.context["profile"]
-            if build.workshop:
-                build.workshop.qr_ready()
-            context["qr_svg"] = cards.qr_svg(urls.absolute(build.settings.site_url, generated.url), build.cache_dir)
-            search_keys = profile.search_names
-    # Editors' titles are stored HTML-escaped for Material; the template escapes the entry itself.
-    title = preview.title if document or story or generated else html.unescape(preview.title)
-    context["search"] = _search_entry(page, generated, title, search_keys)
+    if own.needs_qr:
+        if build.workshop:
+            build.workshop.qr_ready()
+        context["qr_svg"] = cards.qr_svg(urls.absolute(build.settings.site_url, own.url), build.cache_dir)
+    context["search"] = own.search()
     context["source"] = _page_source(build, page)
-    if page.is_homepage:
-        context["home"] = site
-    context["share"] = {
+    preview = own.preview()
+    organization = build.site.organization
+    context["preview"] = {
         "title": preview.title,
-        "description": preview.description or (site.organization.name if site.organization else ""),
+        "description": preview.description or (organization.name if organization else ""),
         "url": urls.absolute(build.settings.site_url, page.url),
         "image": urls.absolute(build.settings.site_url, preview.image or urls.DEFAULT_SHARE_CARD),
-        "type": "profile" if generated and "profile" in generated.context else "article" if (document or story) else "website",
+        "type": own.share_type,
     }
     return context
+
+
+def _page_object(build: _Build, page: Page) -> SitePage:
+    """The page object of a page MkDocs renders; an editor's own page's is made from what MkDocs read
+    (its title and description are stored HTML-escaped for Material)."""
+    own = build.pages.get(page.file.src_uri)
+    if own:
+        return own
+    title, description = html.unescape(page.title or ""), html.unescape(page.meta.get("description") or "")
+    return editors_page(build.site, page.url, title, description, page.meta.get("template"))
 
 
 @dataclass(frozen=True)
@@ -293,20 +278,6 @@ def _page_source(build: _Build, page: Page) -> PageSource | None:
         return None
     edit = build.settings.edit_address
     return PageSource(path, f"{edit}{path}" if edit else "", build.changed.get(path))
-
-
-def _search_entry(page: Page, generated: GeneratedPage | None, title: str, keys: str) -> searchpages.SearchEntry | None:
-    """How the page is found by the site search, or None when the search leaves it out."""
-    if generated:
-        pager = generated.context.get("pager")
-        group = generated.context.get("group")
-        facet = group.facet if group else None
-        kind = searchpages.kind_of(page.url, generated.template, facet, pager.page if pager else 1)
-        weight = searchpages.title_weight(generated.template, facet, tag="tag" in generated.context)
-    else:
-        kind = searchpages.kind_of(page.url, page.meta.get("template"))
-        weight = searchpages.title_weight(page.meta.get("template"))
-    return searchpages.entry(title, kind, weight, keys) if kind else None
 
 
 def _appendices_in_contents(toc: TableOfContents) -> None:
@@ -331,9 +302,7 @@ def keep_env(env: Environment) -> None:
     # Every template, 404.html included, carries the agency in its header and footer.
     env.globals["organization"] = build.site.organization
     env.globals["agency"] = build.settings.agency
-    env.globals["urls"] = urls
-    # The footer links to the accessibility statement only where the project has one.
-    env.globals["accessibility_statement"] = any(urls.markdown_url(page) == urls.ACCESSIBILITY for page in build.content.pages)
+    env.globals["frame"] = frame_links(build.content.pages)
     env.globals["generated_page_urls"] = [urls.absolute(build.settings.site_url, page.url) for page in build.out_of_nav]
 
 
@@ -344,13 +313,13 @@ def _render_out_of_nav(build: _Build, config: MkDocsConfig) -> None:
     # A writer thread: the disk works while the next page renders (writing releases the GIL).
     with ThreadPoolExecutor(max_workers=1) as writer:
         written = []
-        for generated in build.out_of_nav:
-            file = File.generated(config, generated.src_uri, content=generated.stub, inclusion=InclusionLevel.NOT_IN_NAV)
+        for own in build.out_of_nav:
+            file = File.generated(config, own.src_uri, content=own.stub, inclusion=InclusionLevel.NOT_IN_NAV)
             page = Page(None, file, config)
-            page.meta = {"title": html.escape(generated.title), "template": generated.template}
+            page.meta = own.front_matter
             page.markdown = page.content = ""  # a page with no Markdown has no title in MkDocs's eyes
             context = add_context(get_context(build.nav, documentation_pages, config, page), page)
-            written.append(writer.submit(write_text, Path(file.abs_dest_path), build.env.get_template(generated.template).render(context)))
+            written.append(writer.submit(write_text, Path(file.abs_dest_path), build.env.get_template(own.template).render(context)))
         for future in written:
             future.result()
 

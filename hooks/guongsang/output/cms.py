@@ -370,12 +370,12 @@ def local_editor_url(site_url: str) -> str:
 def write(site_dir: Path, context: OutputContext) -> None:
     """The editor's page; its configuration is a file MkDocs copies (the adapter adds it with the assets)."""
     site_url = context.settings.site_url
-    share = {
+    preview = {
         "title": "Sửa trên web", "description": context.settings.site_description, "type": "website",
         "url": urls.absolute(site_url, ADMIN_DIR), "image": urls.absolute(site_url, urls.DEFAULT_SHARE_CARD),
     }
     page = context.env.get_template(INDEX_TEMPLATE).render(
-        config=context.config, share=share, headers=file_headers(), local_editor=local_editor_url(site_url),
+        config=context.config, preview=preview, headers=file_headers(), local_editor=local_editor_url(site_url),
         hosted=context.settings.web_editor,
     )
     write_text(site_dir / ADMIN_DIR / "index.html", page)

@@ -1,4 +1,5 @@
-"""Which pages the site search finds, the kind of page each result shows, and the words it must also match.
+"""How the site search finds a page: the kind each result shows, how strongly its title counts, and the
+words it must also match. Each page kind says its own (``search`` of the classes in pages/).
 
 A reader looks for the page about a thing: a profile, a document, a story, a campaign, a conference, a
 criteria page, the list of a unit, award, subject type, year or campaign, the story listing, a guide
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from guongsang import urls
 from guongsang.lang import text
 
 ABOUT = 10
@@ -22,34 +22,6 @@ MENTIONS = 7
 AGGREGATE = 5
 """Weight of the title of a list that repeats the title of the page about its subject (the honorees of a
 campaign, the stories of a tag): below that page."""
-
-_KINDS = {
-    "honoree.html": "Gương điển hình",
-    "document.html": "Văn bản",
-    "story.html": "Câu chuyện",
-    "campaign.html": "Phong trào thi đua",
-    "campaign-index.html": "Phong trào thi đua",
-    "conference.html": "Hội nghị",
-    "conference-index.html": "Hội nghị",
-    "criteria.html": "Tiêu chí",
-    "honoree-home.html": "Gương điển hình",
-    "story-index.html": "Câu chuyện",
-    "document-index.html": "Văn bản",
-    "calendar.html": "Lịch",
-    "statistics.html": "Thống kê",
-    "open-data.html": "Dữ liệu mở",
-}
-# Lists of honorees, by the facet they group by (urls.FACETS); the A–Z lists are not searched.
-_FACET_KINDS = {
-    "don-vi": "Đơn vị",
-    "danh-hieu": "Danh hiệu",
-    "doi-tuong": "Đối tượng",
-    "nam": "Năm khen thưởng",
-    "phong-trao": "Phong trào thi đua",
-}
-_GUIDE = "huong-dan/"
-_ABOUT_TEMPLATES = {"honoree.html", "story.html", "campaign.html", "conference.html", "criteria.html", "honoree-index.html", "calendar.html", "statistics.html", "open-data.html"}
-
 
 @dataclass(frozen=True)
 class SearchEntry:
@@ -73,28 +45,7 @@ class SearchEntry:
         return f"{self.title_keys} {self.keys}".strip()
 
 
-def kind_of(url: str, template: str | None, facet: str | None = None, page_number: int = 1) -> str | None:
-    """The kind shown with a result, or None for a page the search leaves out."""
-    if url in ("", urls.SEARCH) or page_number > 1:
-        return None
-    if template == "honoree-index.html":
-        return _FACET_KINDS.get(facet or "")
-    if template in _KINDS:
-        return _KINDS[template]
-    if template in (None, "main.html"):  # an editor's own Markdown page
-        return "Hướng dẫn" if url.startswith(_GUIDE) else "Trang"
-    return None
-
-
-def title_weight(template: str | None, facet: str | None = None, tag: bool = False) -> int:
-    """How strongly a page's title counts (see ABOUT, MENTIONS, AGGREGATE)."""
-    if (template == "honoree-index.html" and facet == "phong-trao") or (template == "story-index.html" and tag):
-        return AGGREGATE
-    if template in _ABOUT_TEMPLATES or template == "story-index.html":
-        return ABOUT
-    return MENTIONS
-
-
 def entry(title: str, kind: str, weight: int, keys: str = "") -> SearchEntry:
+    """The entry of a page titled ``title``, with the d-spellings of its title and keys."""
     keys = keys.strip()
     return SearchEntry(title, kind, f"{title} {text.d_twins(title)}".strip(), weight, f"{keys} {text.d_twins(keys)}".strip())

@@ -22,7 +22,7 @@ from guongsang.lang.text import person_sort_key, sort_key
 from guongsang.diagnostics import Report
 from guongsang.records.documents import Document, citation_text
 from guongsang.records.models import AwardType, Campaign, CriteriaSet, Honoree, LegalReference, Organization, Unit
-from guongsang.site.profiles import Facet, Link, Profile, build_facets, build_profiles
+from guongsang.site.profiles import Facet, Profile, build_facets, build_profiles
 from guongsang.records.dataset import DataSet
 from guongsang.site.redirects import Redirect, collect_redirects
 from guongsang.records.stories import Story, Tag
@@ -111,20 +111,6 @@ class SiteModel:
 
     def story(self, src_uri: str) -> Story | None:
         return self.stories_by_src_uri.get(src_uri)
-
-    @property
-    def campaign_links(self) -> list[Link]:
-        """Campaigns with published honorees, linked to their index page."""
-        facet = next((f for f in self.facets if f.key == "phong-trao"), None)
-        return [Link(group.label, group.url) for group in facet.groups] if facet else []
-
-    @property
-    def featured(self) -> list[Profile]:
-        """For the home page: the records marked 'noi_bat', else the highest awarded."""
-        chosen = [p for p in self.profiles if p.honoree.featured]
-        if not chosen:
-            chosen = sorted(self.profiles, key=lambda p: p.highest_award.rank if p.highest_award else -1, reverse=True)
-        return chosen[:6]
 
     def document(self, src_uri: str) -> Document | None:
         return self.documents_by_src_uri.get(src_uri)
