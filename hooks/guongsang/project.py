@@ -11,8 +11,9 @@ from guongsang import urls
 from guongsang.checks.ledger import check_history, check_ledger
 from guongsang.checks.links import PublishedFiles, check_links
 from guongsang.checks.personaldata import check_personal_data
+from guongsang.checks.redirects import check_redirects
 from guongsang.checks.run import check_records
-from guongsang.checks.withdrawal import WithdrawnPerson, check_withdrawn_names
+from guongsang.checks.withdrawal import check_withdrawn_names
 from guongsang.diagnostics import Report
 from guongsang.output import opendata
 from guongsang.pages.base import SitePage
@@ -26,7 +27,6 @@ from guongsang.records.sourcetexts import file_paragraphs, whole_file
 from guongsang.records.stories import STORIES_DIR, load_stories
 from guongsang.settings import Settings, read_settings
 from guongsang.site.linking import SiteModel, link_site
-from guongsang.site.redirects import check_redirects
 
 
 @dataclass(frozen=True)
@@ -97,34 +97,17 @@ def _load(paths: ProjectPaths, today: date, settings: Settings) -> LoadedProject
     built = [src_uri for src_uri in content.pages if src_uri not in site.withdrawn_stories]
     taken_down_files = {f"{paths.docs_dir.relative_to(paths.root).as_posix()}/{src}" for src in site.withdrawn_stories}
     still_published = [p for p in paragraphs if p.path not in taken_down_files]
-    check_withdrawn_names(_withdrawn_people(site), {p.name for p in site.profiles}, data, still_published, report)
+    check_withdrawn_names(site.withdrawn_people(), {p.name for p in site.profiles}, data, still_published, report)
     pages = generated_pages(site, opendata.COLLECTIONS)
     addresses = {"404.html"} | {page.url for page in pages} | {urls.markdown_url(src) for src in built}  # every page written
     check_redirects(site.redirect_rules, addresses, settings, report)
-    check_ledger(ledger, ledger_rel, addresses, permanent_urls(site), site.redirects, site.withdrawn, report)
+    check_ledger(ledger, ledger_rel, addresses, site.permanent_urls(), site.redirects, site.withdrawn, report)
     check_links(paths.docs_dir, paths.root, built, _published(site, pages, content, built), report)
     if not report.ok:
         return LoadedProject(site=None, report=report, taken_down=[], content=content)
     taken_down = takedowns(ledger, site.withdrawn, addresses, site.redirects)
     return LoadedProject(site=site, report=report, taken_down=taken_down, pages=pages, content=content)
 
-
-def permanent_urls(site: SiteModel) -> set[str]:
-    """The addresses people share and keep: profiles, stories, documents, campaigns, conferences."""
-    return (
-        {p.url for p in site.profiles} | {s.url for s in site.stories} | {d.url for d in site.documents}
-        | {c.url for c in site.campaign_views} | {c.url for c in site.conferences}
-    )
-
-
-def _withdrawn_people(site: SiteModel) -> list[WithdrawnPerson]:
-    """The people (not collectives) whose withdrawn consent took their profile down."""
-    people = []
-    for honoree in site.honorees:
-        day = site.withdrawn.get(urls.honoree_url(honoree.id))
-        if day is not None and not honoree.is_collective:
-            people.append(WithdrawnPerson(honoree.id, honoree.person_name, day))
-    return people
 
 
 def _published(site: SiteModel, pages: list[SitePage], content: ContentFiles, built: list[str]) -> PublishedFiles:

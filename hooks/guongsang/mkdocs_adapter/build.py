@@ -34,7 +34,7 @@ from guongsang.pages.base import SitePage
 from guongsang.pages.catalogue import markdown_pages
 from guongsang.pages.editors import editors_page
 from guongsang.pages.frame import frame_links
-from guongsang.project import ProjectPaths, load_project, permanent_urls
+from guongsang.project import ProjectPaths, load_project
 from guongsang.records import docbody, gitdates, images, ledger, sanitize
 from guongsang.records.contentfiles import ContentFiles
 from guongsang.records.dataset import LEDGER
@@ -371,7 +371,7 @@ def _refuse(build: _Build, findings: list[scanner.Finding]) -> None:
 def _record_addresses(build: _Build) -> None:
     """Add the pages published for the first time to the ledger (and mark withdrawn ones taken down)."""
     path = build.data_dir / LEDGER
-    updated = ledger.updated_ledger(path, permanent_urls(build.site), build.site.withdrawn)
+    updated = ledger.updated_ledger(path, build.site.permanent_urls(), build.site.withdrawn)
     if updated is not None:
         path.write_text(updated, encoding="utf-8")
         print(f"Đã cập nhật {build.settings.data_dir}/{LEDGER} (địa chỉ mới, địa chỉ gỡ xuống); hãy lưu (commit) tệp này cùng thay đổi.", file=sys.stderr)

@@ -8,10 +8,10 @@ from datetime import date
 
 from guongsang import urls
 from guongsang.lang.dates import PartialDate
+from guongsang.lang.text import short_date
 from guongsang.records.documents import Document, citation_text
 from guongsang.records.models import AwardType, Campaign, CriteriaItem, CriteriaScope, CriteriaSet, SubjectType
 from guongsang.site.profiles import Profile
-from guongsang.lang.text import short_date
 
 LAUNCH = "Phát động"
 """The name of a campaign's first milestone, on its page and in the calendar."""

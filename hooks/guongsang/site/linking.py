@@ -6,26 +6,24 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from guongsang.records import consent
-
-from guongsang.lang import numbers
-
-from guongsang.lang import text
-
 from guongsang import urls
+from guongsang.checks.withdrawal import WithdrawnPerson
+from guongsang.diagnostics import Report
+from guongsang.lang import numbers, text
+from guongsang.lang.text import person_sort_key, sort_key
+from guongsang.records import consent
+from guongsang.records.dataset import DataSet
+from guongsang.records.documents import Document, citation_text
+from guongsang.records.images import PHOTO_WIDTHS, STORY_WIDTHS
+from guongsang.records.models import AwardType, Campaign, CriteriaSet, Honoree, LegalReference, Organization, Unit
+from guongsang.records.redirects import Redirect
+from guongsang.records.stories import Story, Tag
 from guongsang.site.campaigns import CampaignView, CriteriaPage, build_campaigns, build_criteria_pages
 from guongsang.site.conferences import ConferenceView, build_conferences
 from guongsang.site.events import Event, collect_events
-from guongsang.site.statistics import Tally, scope_note, tallies
-from guongsang.records.images import PHOTO_WIDTHS, STORY_WIDTHS
-from guongsang.lang.text import person_sort_key, sort_key
-from guongsang.diagnostics import Report
-from guongsang.records.documents import Document, citation_text
-from guongsang.records.models import AwardType, Campaign, CriteriaSet, Honoree, LegalReference, Organization, Unit
 from guongsang.site.profiles import Facet, Profile, build_facets, build_profiles
-from guongsang.records.dataset import DataSet
-from guongsang.site.redirects import Redirect, collect_redirects
-from guongsang.records.stories import Story, Tag
+from guongsang.site.redirects import collect_redirects
+from guongsang.site.statistics import Tally, scope_note, tallies
 from guongsang.site.unithistory import NameAt, name_at
 
 
@@ -114,6 +112,22 @@ class SiteModel:
 
     def document(self, src_uri: str) -> Document | None:
         return self.documents_by_src_uri.get(src_uri)
+
+    def permanent_urls(self) -> set[str]:
+        """The addresses people share and keep: profiles, stories, documents, campaigns, conferences."""
+        return (
+            {p.url for p in self.profiles} | {s.url for s in self.stories} | {d.url for d in self.documents}
+            | {c.url for c in self.campaign_views} | {c.url for c in self.conferences}
+        )
+
+    def withdrawn_people(self) -> list[WithdrawnPerson]:
+        """The people (not collectives) whose withdrawn consent took their profile down."""
+        people = []
+        for honoree in self.honorees:
+            day = self.withdrawn.get(urls.honoree_url(honoree.id))
+            if day is not None and not honoree.is_collective:
+                people.append(WithdrawnPerson(honoree.id, honoree.person_name, day))
+        return people
 
 
 def link_site(documents: list[Document], data: DataSet, stories: list[Story], report: Report, today: date) -> SiteModel:

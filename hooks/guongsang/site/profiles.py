@@ -4,19 +4,27 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-
 from datetime import date
 
-from guongsang.records import consent
-
-from guongsang.lang import text
-
 from guongsang import urls
-from guongsang.site.unithistory import NameAt, name_at
-from guongsang.records.images import PHOTO_WIDTHS, variant_url
-from guongsang.records.models import Award, AwardType, Campaign, ConsentScope, CriteriaItem, CriteriaSet, Honoree, Photo, SubjectType, Unit
-from guongsang.records.stories import Story
+from guongsang.lang import text
 from guongsang.lang.text import short_date, sort_key
+from guongsang.records import consent
+from guongsang.records.images import PHOTO_WIDTHS, variant_url
+from guongsang.records.models import (
+    Award,
+    AwardType,
+    Campaign,
+    ConsentScope,
+    CriteriaItem,
+    CriteriaSet,
+    Honoree,
+    Photo,
+    SubjectType,
+    Unit,
+)
+from guongsang.records.stories import Story
+from guongsang.site.unithistory import NameAt, name_at
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,12 @@ import io
 from collections import Counter
 from dataclasses import dataclass
 
-from guongsang.lang import text
-
 from guongsang import urls
+from guongsang.lang import text
 from guongsang.lang.cells import neutralise_row
+from guongsang.lang.text import sort_key
 from guongsang.records.models import AwardType, Unit
 from guongsang.site.profiles import Profile
-from guongsang.lang.text import sort_key
 from guongsang.site.unithistory import latest, province_at
 
 

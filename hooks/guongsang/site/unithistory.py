@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from guongsang.records.models import FormerName, Unit
 from guongsang.lang.text import short_date
+from guongsang.records.models import FormerName, Unit
 
 
 @dataclass(frozen=True)
