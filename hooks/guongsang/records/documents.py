@@ -144,6 +144,11 @@ class Document:
         return "" if self.is_letter else self.meta.doc_type.upper()
 
     @property
+    def index_subject(self) -> str:
+        """The index row's link: 'V/v …' for a công văn, else the type and title ('Kế hoạch Tổ chức …')."""
+        return f"V/v {self.plain_title}" if self.is_letter else f"{self.type_name.capitalize()} {self.plain_title}"
+
+    @property
     def title_lines(self) -> list[str]:
         return [line.strip() for line in self.meta.title.splitlines() if line.strip()]
 

@@ -168,6 +168,10 @@ class Facet:
     title: str
     """'Theo đơn vị'."""
     groups: list[ProfileGroup]
+    unfolded: bool = False
+    """Shown open on every page (short lists), not only on its own groups' pages."""
+    letters: bool = False
+    """Its groups are initials: laid out as a row of letters, without counts."""
 
 
 @dataclass(frozen=True)
@@ -263,8 +267,8 @@ def build_facets(profiles: list[Profile], award_types: dict[str, AwardType]) -> 
     subjects = [text.slugify(s.value) for s in SubjectType]
     letters = [urls.letter_slug(letter) for letter in text.VIETNAMESE_ALPHABET]
     return [
-        Facet("doi-tuong", "Theo đối tượng", groups("doi-tuong", subjects.index)),
-        Facet("a-z", "Theo tên (A–Z)", groups("a-z", lambda k: letters.index(k) if k in letters else len(letters))),
+        Facet("doi-tuong", "Theo đối tượng", groups("doi-tuong", subjects.index), unfolded=True),
+        Facet("a-z", "Theo tên (A–Z)", groups("a-z", lambda k: letters.index(k) if k in letters else len(letters)), unfolded=True, letters=True),
         Facet("don-vi", "Theo đơn vị", groups("don-vi", lambda k: sort_key(labels[("don-vi", k)]))),
         Facet("nam", "Theo năm", groups("nam", lambda k: -int(k))),
         Facet("danh-hieu", "Theo danh hiệu, hình thức khen thưởng", groups("danh-hieu", lambda k: (-award_types[k].rank, sort_key(award_types[k].name)))),
