@@ -51,8 +51,8 @@ class CampaignView:
     criteria_sets: list[CriteriaSet]
     profiles: list[Profile]
     """Published honorees who joined the campaign or were awarded in it, in name order."""
-    award_counts: list[tuple[str, list[int]]]
-    """Award type name -> count per year of ``years``, highest rank first."""
+    award_counts: list[tuple[str, list[int], int]]
+    """Award type name, count per year of ``years`` and in all, highest rank first."""
     years: list[int]
 
     @property
@@ -113,13 +113,14 @@ def build_campaigns(
         )
         years = sorted({year for _, year in counts})
         types = sorted({t for t, _ in counts}, key=lambda t: (-award_types[t].rank, t))
+        per_year = {t: [counts[(t, y)] for y in years] for t in types}
         views.append(CampaignView(
             campaign=campaign,
             timeline=_timeline(campaign, [documents[d] for d in campaign.documents if d in documents]),
             documents=[documents[d] for d in campaign.documents if d in documents],
             criteria_sets=[criteria_sets[c] for c in campaign.criteria_sets if c in criteria_sets],
             profiles=taking_part,
-            award_counts=[(award_types[t].name, [counts[(t, y)] for y in years]) for t in types],
+            award_counts=[(award_types[t].name, per_year[t], sum(per_year[t])) for t in types],
             years=years,
         ))
     return views
