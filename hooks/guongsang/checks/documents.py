@@ -17,6 +17,7 @@ from guongsang.lang import numbers, text
 from guongsang.paths import UnsafePath, content_file
 from guongsang.records.documents import Document
 from guongsang.records.models import (
+    AUTHORITY_WORDS,
     CONG_VAN,
     DECISION_TYPES,
     DOCUMENT_TYPES,
@@ -30,7 +31,7 @@ from guongsang.records.models import (
 
 _SUBJECT_PREFIX = re.compile(r"^\s*v\s*/\s*v\b[\s.:]*", re.IGNORECASE)
 _AUTHORITIES = typing.get_args(Authority)
-_AUTHORITY_PREFIX = re.compile(rf"^\s*({'|'.join(a.removesuffix('.') for a in _AUTHORITIES)})\s*\.\s*", re.IGNORECASE)
+_AUTHORITY_PREFIX = re.compile(rf"^\s*({'|'.join(AUTHORITY_WORDS)})\s*\.\s*", re.IGNORECASE)
 """An authority written into a title ('KT. GIÁM ĐỐC'), with or without its dot."""
 _SIGNS_FOR_SOMEONE = tuple(a for a in _AUTHORITIES if a != "Q.")
 """Q. (acting head) signs in the head's own right; the others sign for someone above."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from guongsang.lang import numbers, text, vnencodings
-from guongsang.records.models import CONG_VAN, DOCUMENT_TYPES
+from guongsang.records.models import AUTHORITY_WORDS, CONG_VAN, DOCUMENT_TYPES
 
 _RULE = re.compile(r"^[-_=─—–.*\s|]+$")
 _COLUMN_GAP = re.compile(r"\s{3,}|\t+|\s*\|\s*")
@@ -47,7 +47,7 @@ _GLUED_BASIS = re.compile(r"(?:(?<=[;.,])\s+|\s+[-–]\s*)(?=(?:Căn cứ|Thực
 _PROSE = re.compile(r"^(?:Căn cứ|Thực hiện|Theo|Để|Nhằm|Trên cơ sở|Xét|Qua|Tại|Thời gian|Trong|Nay|Hôm nay|Vào hồi)\b")
 _SECTION = re.compile(r"^(?:[IVXL]+|[A-ZĐ]|\d+(?:\.\d+)*)\s*[.)/]\s+\S|^(?:Phần|PHẦN|Chương|CHƯƠNG|Điều)\s+\S")
 _RECIPIENTS = re.compile(r"^N[ơo]i\s*nhận\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
-AUTHORITY = re.compile(r"^(?P<authority>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<rest>\S.*)$")
+AUTHORITY = re.compile(rf"^(?P<authority>{'|'.join(AUTHORITY_WORDS)})\s*\.\s*(?P<rest>\S.*)$")
 _SIGNED_NOTE = re.compile(r"^[(\[].{0,40}[)\]]$")  # '(Đã ký)', '(Ký, đóng dấu)', '[daky]'
 _HONORIFIC = r"(?:(?:PGS|GS|TS|ThS|Th\.S|BS|KS|CN|NGƯT|NGND)\.?\s*(?:TS\.?\s*)?)?"
 _NAME = re.compile(rf"^{_HONORIFIC}(?P<name>[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){{1,5}})$")

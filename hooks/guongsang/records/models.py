@@ -74,6 +74,8 @@ def document_type(name: str) -> str | None:
 
 
 Authority = Literal["TM.", "KT.", "TL.", "TUQ.", "Q."]
+AUTHORITY_WORDS = tuple(a.removesuffix(".") for a in typing.get_args(Authority))
+"""'TM', 'KT', 'TL', 'TUQ', 'Q': the words of the authorities, for finding them in text."""
 
 _DATE_SCHEMA = {"type": ["string", "integer"], "examples": ["2020-01-21", "21/01/2020"]}
 FullDate = Annotated[date, PlainValidator(parse_full_date), WithJsonSchema(_DATE_SCHEMA)]
