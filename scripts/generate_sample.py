@@ -13,8 +13,10 @@ import sys
 from pathlib import Path
 
 from guongsang.lang.text import slugify
+from guongsang.project import ProjectPaths
 from guongsang.records.dataset import HONOREES, UNITS
 from guongsang.records.schemas import modeline
+from guongsang.records.stories import STORIES_DIR
 
 FAMILY = "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Trịnh Mai Cao Lương Tạ Hà Lâm".split()
 MIDDLE = "Văn Thị Minh Ngọc Thu Thanh Hữu Đức Quốc Hoàng Thành Kim Bảo Gia Xuân Anh Phương Hải Diệu Khánh".split()
@@ -59,7 +61,8 @@ def _award(rng: random.Random, kind: str, year: int, with_campaign: bool) -> str
 def generate(root: Path, honorees: int, seed: int, stories: int = 0) -> tuple[int, int]:
     """Write the records, and ``stories`` stories about adults who consented; return (units, honorees)."""
     rng = random.Random(seed)
-    data = root / "data"
+    paths = ProjectPaths.at(root)
+    data = paths.data_dir
     unit_count = max(1, honorees // 40)
     units = []
     for n in range(unit_count):
@@ -108,7 +111,7 @@ def generate(root: Path, honorees: int, seed: int, stories: int = 0) -> tuple[in
             lines += ["dong_y:", "  - nguoi: ban_than", "    ngay: 2025-09-05", "    pham_vi: [cau_chuyen]"]
             storied.append((record_id, f"{family} {middle} {given}"))
         (folder / f"{record_id}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    _write_stories(root / "content" / "cau-chuyen", storied, rng)
+    _write_stories(paths.docs_dir / STORIES_DIR, storied, rng)
     return unit_count, honorees
 
 
