@@ -53,3 +53,22 @@ def test_a_project_reads_its_pages_from_its_docs_dir(tmp_path):
     loaded = load_project(paths)
     assert loaded.report.ok, [str(d) for d in loaded.report.diagnostics]
     assert loaded.site is not None and len(loaded.site.documents) > 0 and len(loaded.site.stories) == 8
+
+
+def test_a_broken_mkdocs_yml_is_an_error_at_its_line_not_a_crash(tmp_path):
+    """`make check`, `new.py` and `import.py` read mkdocs.yml themselves: a bracket left open, or a file
+    that is not 'key: value' lines, is reported to the editor and nothing is loaded from it."""
+    root = make_project(tmp_path / "p")
+    config = root / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines()
+    config.write_text("\n".join([*lines, "extra_css: [assets/a.css", ""]), encoding="utf-8")
+    report = load_project(ProjectPaths.at(root)).report
+    assert [(d.path, d.message.split(";")[0]) for d in report.errors] == [
+        ("mkdocs.yml", "mkdocs.yml viết sai cú pháp YAML nên không đọc được")
+    ]
+    assert report.errors[0].line >= len(lines)
+
+    config.write_text("- site_name\n", encoding="utf-8")
+    assert [d.message for d in load_project(ProjectPaths.at(root)).report.errors] == [
+        "mkdocs.yml phải là các mục 'tên: giá trị' (site_name:, nav:, extra:…)"
+    ]

@@ -179,7 +179,18 @@ def read_settings(root: Path) -> Settings:
     if not path.is_file():
         return Settings()
     source = path.read_text(encoding="utf-8")
-    return Settings.from_config(yaml.load(source, Loader=_ConfigLoader) or {}, source)
+    try:
+        config = yaml.load(source, Loader=_ConfigLoader) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 0
+        return Settings(problems=(Problem(
+            line, "mkdocs.yml viết sai cú pháp YAML nên không đọc được; xem lại dòng này và dòng ngay trên nó"
+            " (thường do thiếu dấu ngoặc đóng, thiếu dấu hai chấm sau tên mục, hoặc thụt lề không đều)",
+        ),))
+    if not isinstance(config, Mapping):
+        return Settings(problems=(Problem(0, "mkdocs.yml phải là các mục 'tên: giá trị' (site_name:, nav:, extra:…)"),))
+    return Settings.from_config(config, source)
 
 
 def _agency(section: Any, keys: _SourceKeys) -> tuple[AgencyContact, list[Problem]]:

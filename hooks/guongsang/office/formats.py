@@ -43,7 +43,7 @@ def read_plan(path: Path) -> PlanText:
         return reader(path)
     if suffix == ".doc":
         raise PlanFileError(f"tệp {path.name} là Word 97-2003 (.doc); mở bằng Word và lưu thành .docx rồi nhập lại")
-    raise PlanFileError(f"không đọc được loại tệp '{suffix}'; dùng .docx, .pdf, .txt hoặc .md")
+    raise PlanFileError(f"không đọc được loại tệp '{suffix}'; dùng {_either(PLAN_READERS)}")
 
 
 def read_list(path: Path, label: str, sheet_name: str | None = None) -> Sheet:
@@ -55,4 +55,10 @@ def read_list(path: Path, label: str, sheet_name: str | None = None) -> Sheet:
         return rostersheet.with_header(reader(path, label, sheet_name), label)
     if suffix == ".xls":
         raise SheetError(label, 0, 0, "tệp .xls (Excel 97-2003) chưa đọc được; mở bằng Excel, chọn Lưu thành → Sổ làm việc Excel (.xlsx) rồi nhập tệp .xlsx")
-    raise SheetError(label, 0, 0, f"chỉ nhập được tệp .xlsx hoặc .csv, không nhập được tệp '{path.suffix or path.name}'")
+    raise SheetError(label, 0, 0, f"chỉ nhập được tệp {_either(LIST_READERS)}, không nhập được tệp '{path.suffix or path.name}'")
+
+
+def _either(readers: dict[str, object]) -> str:
+    """The suffixes a registry reads, as a message names them: '.xlsx hoặc .csv'."""
+    *others, last = readers
+    return f"{', '.join(others)} hoặc {last}" if others else last
