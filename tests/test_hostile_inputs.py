@@ -370,6 +370,15 @@ def digest(folder: Path) -> dict[str, str]:
     }
 
 
+@pytest.fixture(scope="module", autouse=True)
+def one_build_day():
+    """Every build here is stamped with one day, as a Git project's builds are (scripts/build.py): the
+    calendars and the sitemap carry the build day, and a run crossing midnight compared two days."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        yield
+
+
 @pytest.fixture(scope="module")
 def base(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     """The small project built once, and the digest of its site/."""
