@@ -8,7 +8,7 @@ set GUONGSANG_FULL_RENDER=1 (settings.full_render) to render every page whole an
 build both ways and compare).
 
 It works by the theme environment's template class, so it applies alike to the pages MkDocs renders
-(stories, documents) and to the generated pages rendered by mkdocs_build.
+(stories, documents) and to the generated pages rendered by build.py.
 """
 
 from __future__ import annotations
