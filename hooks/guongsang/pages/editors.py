@@ -6,13 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from guongsang import urls
 from guongsang.pages import searchpages
 from guongsang.pages.base import Preview, SitePage
 from guongsang.pages.home import HomePage
 from guongsang.pages.searchpages import SearchEntry
 from guongsang.site.linking import SiteModel
-
-_GUIDE = "huong-dan/"
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,7 @@ class EditorsPage(SitePage):
     def search(self) -> SearchEntry | None:
         if not self.url:  # the home page names everything
             return None
-        return searchpages.entry(self.title, "Hướng dẫn" if self.url.startswith(_GUIDE) else "Trang", searchpages.MENTIONS)
+        return searchpages.entry(self.title, "Hướng dẫn" if self.url.startswith(urls.GUIDES) else "Trang", searchpages.MENTIONS)
 
 
 def editors_page(site: SiteModel, url: str, title: str, description: str, template: str | None) -> SitePage:
