@@ -257,6 +257,72 @@ def test_web_editor_is_not_scanned(tmp_path):
     assert scanner.scan(tmp_path, ALLOWED) == []
 
 
+PLANTED = {
+    "a/index.html": "<p>Gọi 0912 345 678</p>",
+    "b/index.html": '<img src="anh.webp" alt="Ngày sinh: 12/03/1980">',
+    "c/index.html": "<p>Năm học 2023-2024, 1.234 học sinh</p>",
+    "d/du-lieu.json": '{"thu": "em\\u0040gmail.com"}',
+    "e/index.html": "<p>CCCD 001203004567</p><p>Thư: em [at] truong [dot] vn</p>",
+    "f/index.html": "<p>Liên hệ bộ phận một cửa</p>",
+}
+"""Pages with personal data planted in some (a, b, d, e), clean others (c, f)."""
+PLANTED_FOUND = [
+    ("a/index.html", PHONE, "0912 345 678"),
+    ("b/index.html", BIRTH_DATE, "Ngày sinh: 12/03/1980"),
+    ("d/du-lieu.json", EMAIL, "em@gmail.com"),
+    ("e/index.html", CITIZEN_ID, "001203004567"),
+    ("e/index.html", EMAIL, "em@truong.vn"),
+]
+
+
+def plant(site: Path) -> None:
+    for name, body in PLANTED.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(body, encoding="utf-8")
+
+
+def test_worker_processes_find_what_one_process_finds(tmp_path, monkeypatch):
+    """A scan spread over worker processes (forced here: one file a chunk, two cores) finds what a scan in
+    the build's own process finds, in the same order, and remembers the same clean contents."""
+    site = tmp_path / "site"
+    plant(site)
+    alone = scanner.scan(site, ALLOWED, tmp_path / "alone.txt")
+    pools = []
+
+    class CountedPool(scanner.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(args)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(scanner, "ProcessPoolExecutor", CountedPool)
+    monkeypatch.setattr(scanner, "_CHUNK_FILES", 1)
+    monkeypatch.setattr(scanner.os, "cpu_count", lambda: 2)
+    spread = scanner.scan(site, ALLOWED, tmp_path / "spread.txt")
+    assert pools == [(2,)]
+    assert spread == alone
+    assert [(f.page, f.what, f.excerpt) for f in spread] == PLANTED_FOUND
+    remembered = (tmp_path / "spread.txt").read_text(encoding="utf-8")
+    assert remembered == (tmp_path / "alone.txt").read_text(encoding="utf-8")
+    assert len(remembered.split()) == 3  # the rules, c and f
+
+
+def test_scan_of_the_files_a_rebuild_wrote(tmp_path):
+    """scan_files reads the files it is given, as scan does (not images, not the web editor); what the
+    cache remembers of the other files is kept for the next whole scan."""
+    site, cache = tmp_path / "site", tmp_path / "cache/scanned-clean.txt"
+    plant(site)
+    assert [(f.page, f.what, f.excerpt) for f in scanner.scan(site, ALLOWED, cache)] == PLANTED_FOUND
+    remembered = set(cache.read_text(encoding="utf-8").split())
+    (site / "f/index.html").write_text("<p>Gọi 0987 654 321</p>", encoding="utf-8")
+    (site / "admin").mkdir()
+    (site / "admin/decap-cms.js.LICENSE.txt").write_text("Copyright tac.gia@example.com", encoding="utf-8")
+    (site / "f/anh.png").write_bytes(b"0912345678")
+    written = [site / "f/index.html", Path("c/index.html"), Path("admin/decap-cms.js.LICENSE.txt"), Path("f/anh.png")]
+    found = scanner.scan_files(site, written, ALLOWED, cache)
+    assert [(f.page, f.what, f.excerpt) for f in found] == [("f/index.html", PHONE, "0987 654 321")]
+    assert remembered <= set(cache.read_text(encoding="utf-8").split())
+
+
 def test_every_format_character_is_removed():
     """Every character of Unicode category Cf in this Python's database is stripped before matching."""
     missing = [

@@ -90,7 +90,6 @@ _AT_HINTS = tuple(
 _AT_WORD = re.compile(r"[ \t]*[\[({]\s*(?:at|@)\s*[\])}][ \t]*", re.I)
 _DOT_HINT = re.compile(r"[\[({]\s*(?:dot|chấm)\s*[\])}]", re.I)
 _DOT_WORD = re.compile(r"[ \t]*[\[({]\s*(?:dot|chấm)\s*[\])}][ \t]*", re.I)
-_SPACED_AT = re.compile(r"[ \t]+@[ \t]*|@[ \t]+")
 _EMAIL_DOMAIN = re.compile(r"@([\w-]+(?:\.[\w-]+)+)")
 _EMAIL_LOCAL = re.compile(r"[\w.+-]+\Z")
 _FILE_EXTENSIONS = frozenset("png jpg jpeg gif webp avif svg ico css js mjs json map woff woff2".split())
@@ -234,18 +233,40 @@ def _emails(text: str) -> Iterator[str]:
     """Addresses, also when written "[at]", "(at)", " @ ", "[dot]" to hide from robots."""
     if any(hint.search(text) for hint in _AT_HINTS):
         text = _AT_WORD.sub("@", text)
-    if "@" not in text:
-        return
-    if _DOT_HINT.search(text):
-        text = _DOT_WORD.sub(".", text)
-    text = _SPACED_AT.sub("@", text)
-    for match in _EMAIL_DOMAIN.finditer(text):
-        local = _EMAIL_LOCAL.search(text, max(0, match.start() - 64), match.start())
-        domain = match.group(1).rstrip(".-")
-        last = domain.rsplit(".", 1)[-1]
-        if local is None or last.lower() in _FILE_EXTENSIONS or not any(c.isalpha() for c in last):
-            continue
-        yield f"{local.group().lstrip('.')}@{domain}"
+    for part in _parts_with_at_signs(text):
+        if _DOT_HINT.search(part):
+            part = _DOT_WORD.sub(".", part)
+        part = _closed_up_at_signs(part)
+        for match in _EMAIL_DOMAIN.finditer(part):
+            local = _EMAIL_LOCAL.search(part, max(0, match.start() - 64), match.start())
+            domain = match.group(1).rstrip(".-")
+            last = domain.rsplit(".", 1)[-1]
+            if local is None or last.lower() in _FILE_EXTENSIONS or not any(c.isalpha() for c in last):
+                continue
+            yield f"{local.group().lstrip('.')}@{domain}"
+
+
+_NOT_IN_ADDRESSES = (BREAK, "|")
+"""Characters that no address, "[at]", "[dot]" or space around an at sign holds."""
+
+
+def _parts_with_at_signs(text: str) -> Iterator[str]:
+    """The runs of ``text`` between ``_NOT_IN_ADDRESSES`` that hold an at sign: each reads as it does in
+    the whole text, and the rest of a page (most of it) is not searched for "[dot]" or read again."""
+    start = 0
+    while (at := text.find("@", start)) != -1:
+        start = max(start - 1, *(text.rfind(end, start, at) for end in _NOT_IN_ADDRESSES)) + 1
+        stop = min((i for end in _NOT_IN_ADDRESSES if (i := text.find(end, at)) != -1), default=len(text))
+        yield text[start:stop]
+        start = stop + 1
+
+
+def _closed_up_at_signs(text: str) -> str:
+    """" @ " and "@ " read as "@": the spaces and tabs on either side of each at sign dropped. Split at the
+    signs: a pattern starting with a space is tried at every space of a page's indentation, each time
+    to the end of the run."""
+    first, *middle, last = text.split("@")
+    return "@".join([first.rstrip(" \t"), *(part.strip(" \t") for part in middle), last.lstrip(" \t")])
 
 
 WRITTEN_FORMS: tuple[tuple[str, str], ...] = (

@@ -19,6 +19,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable, Collection, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -169,9 +170,25 @@ def scan(site_dir: Path, allowed: Collection[str], clean_cache: Path | None = No
     """Every hit in the built site, file by file (the search index apart: ``scan_search_index``).
 
     ``clean_cache`` names a file that remembers the contents found clean (by hash, with the rules that
-    judged them): a file whose bytes did not change since is not read again as text.
+    judged them): a file whose bytes did not change since is not read again as text. It is rewritten
+    with the contents found clean in this scan only, so that it does not grow with every build.
     """
-    return _scan_files(site_dir, _scanned_files(site_dir), _file_text, allowed, clean_cache)
+    return _scan_files(site_dir, _scanned_files(site_dir), _file_text, allowed, clean_cache, keep_known=False)
+
+
+def scan_files(
+    site_dir: Path, paths: Iterable[Path], allowed: Collection[str], clean_cache: Path | None = None
+) -> list[Finding]:
+    """Every hit in some files of the built site (those a rebuild wrote), as ``scan`` finds them in the
+    whole site: ``paths`` in ``site_dir`` (or relative to it) of the kinds a reader reads, out of the
+    folders ``scan`` skips; others are passed over. ``clean_cache`` as for ``scan``, but what it
+    remembers of the other files is kept."""
+    chosen = {site_dir / path for path in paths}
+    readable = [
+        path for path in chosen
+        if path.suffix.lower() in _READERS and path.relative_to(site_dir).parts[0] not in _SKIP_DIRS
+    ]
+    return _scan_files(site_dir, sorted(readable), _file_text, allowed, clean_cache, keep_known=True)
 
 
 def scan_search_index(
@@ -181,38 +198,85 @@ def scan_search_index(
     box shows (site/pagefind/fragment/*.pf_fragment, gzip of ``pagefind_dcd`` then JSON with the page's
     url, content, meta, filters and anchors). ``clean_cache`` as for ``scan``, in a file of its own."""
     fragments = sorted((site_dir / "pagefind" / "fragment").glob("*.pf_fragment"))
-    return _scan_files(site_dir, fragments, _fragment_text, allowed, clean_cache)
+    return _scan_files(site_dir, fragments, _fragment_text, allowed, clean_cache, keep_known=False)
+
+
+_CHUNK_FILES = 200
+"""Files per task handed to a worker process; a scan of fewer than two chunks stays in the calling
+process (it is over before workers would have started), as does any scan on a single core."""
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """How the files of one scan are read, in any process: each worker gets it once."""
+
+    site_dir: Path
+    read: Callable[[Path, bytes], tuple[str, str]]
+    allowed: frozenset[str]
+    known_clean: frozenset[str]
+
+    def files(self, paths: list[Path]) -> tuple[list[Finding], list[str]]:
+        """The findings in ``paths``, in their order, and the hashes of the contents found clean."""
+        findings: list[Finding] = []
+        clean = []
+        for path in paths:
+            content = path.read_bytes()
+            digest = hashlib.blake2b(content, digest_size=16).hexdigest()
+            if digest in self.known_clean:
+                clean.append(digest)
+                continue
+            readable, source = self.read(path, content)
+            found = personaldata.findings_in(readable, self.allowed)
+            if found:
+                page = path.relative_to(self.site_dir).as_posix() + source
+                findings += [Finding(page, what, excerpt) for what, excerpt in found]
+            else:
+                clean.append(digest)
+        return findings, clean
+
+
+_worker_reading: _Reading | None = None
+"""In a worker process, the scan it reads files for."""
+
+
+def _start_worker(reading: _Reading) -> None:
+    global _worker_reading
+    _worker_reading = reading
+
+
+def _read_in_worker(paths: list[Path]) -> tuple[list[Finding], list[str]]:
+    assert _worker_reading is not None
+    return _worker_reading.files(paths)
 
 
 def _scan_files(
     site_dir: Path,
-    paths: Iterable[Path],
+    paths: list[Path],
     read: Callable[[Path, bytes], tuple[str, str]],
     allowed_values: Collection[str],
     clean_cache: Path | None,
+    keep_known: bool,
 ) -> list[Finding]:
-    findings = []
+    """The findings in ``paths``, in their order: chunks of them read by worker processes, one a core
+    (the regular expressions hold the GIL: threads would take turns)."""
     allowed = personaldata.allowed_keys(allowed_values)
     rules = _rules_fingerprint(allowed)
     known = _read_clean(clean_cache, rules)
-    clean = set()
-    for path in paths:
-        content = path.read_bytes()
-        digest = hashlib.blake2b(content, digest_size=16).hexdigest()
-        if digest in known:
-            clean.add(digest)
-            continue
-        readable, source = read(path, content)
-        found = personaldata.findings_in(readable, allowed)
-        if found:
-            page = path.relative_to(site_dir).as_posix() + source
-            findings += [Finding(page, what, excerpt) for what, excerpt in found]
-        else:
-            clean.add(digest)
+    reading = _Reading(site_dir, read, allowed, known)
+    workers = min(len(paths) // _CHUNK_FILES, os.cpu_count() or 1)
+    if workers < 2:
+        results = [reading.files(paths)]
+    else:
+        chunks = [paths[start:start + _CHUNK_FILES] for start in range(0, len(paths), _CHUNK_FILES)]
+        with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(reading,)) as pool:
+            results = list(pool.map(_read_in_worker, chunks))
     if clean_cache is not None:
+        clean = {digest for _, found_clean in results for digest in found_clean}
+        if keep_known:
+            clean |= known
         clean_cache.parent.mkdir(parents=True, exist_ok=True)
         clean_cache.write_text("\n".join([rules, *sorted(clean)]) + "\n", encoding="utf-8")
-    return findings
+    return [finding for findings, _ in results for finding in findings]
 
 
 def _file_text(path: Path, content: bytes) -> tuple[str, str]:
@@ -253,8 +317,8 @@ def _rules_fingerprint(allowed: Collection[str]) -> str:
     return hashlib.blake2b(json.dumps(rules).encode(), digest_size=16).hexdigest()
 
 
-def _read_clean(clean_cache: Path | None, rules: str) -> set[str]:
+def _read_clean(clean_cache: Path | None, rules: str) -> frozenset[str]:
     if clean_cache is None or not clean_cache.is_file():
-        return set()
+        return frozenset()
     lines = clean_cache.read_text(encoding="utf-8").split()
-    return set(lines[1:]) if lines and lines[0] == rules else set()
+    return frozenset(lines[1:]) if lines and lines[0] == rules else frozenset()
