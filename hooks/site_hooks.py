@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from guongsang.mkdocs_adapter import build as mkdocs_build
-from guongsang.mkdocs_adapter import serving
+from guongsang.mkdocs_adapter import rebuild, serving
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -28,10 +28,11 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
-    return serving.keep_last_good(server)
+    return serving.keep_last_good(server, rebuild.rebuild)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    rebuild.forget()
     mkdocs_build.load(config)
 
 
@@ -62,7 +63,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    mkdocs_build.write_outputs(config)
+    produced = mkdocs_build.write_outputs(config)
+    if serving.is_serving():
+        rebuild.remember(config, produced)
 
 
 def on_build_error(error: Exception) -> None:

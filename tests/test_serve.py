@@ -163,7 +163,7 @@ def test_a_failed_rebuild_keeps_the_folder_and_escapes_the_error(tmp_path):
     serving.start(serve=True, dirty=False)
     try:
         assert serving.staging_dir() is None, "the first build writes where MkDocs says"
-        server = serving.keep_last_good(_Server(served, build))
+        server = serving.keep_last_good(_Server(served, build), lambda served_dir: False)
         server.builder()
         page = server._inject_js_into_html((served / "index.html").read_bytes(), 1).decode()
         assert page.startswith('<html><body class=x><div id="gs-loi-dung-trang" role="alert"')

@@ -41,6 +41,9 @@ class Report:
     def warning(self, path: str, line: int, col: int, message: str) -> None:
         self._items.append(Diagnostic(path, line, col, Severity.WARNING, message))
 
+    def add(self, diagnostic: Diagnostic) -> None:
+        self._items.append(diagnostic)
+
     def extend(self, other: Report) -> None:
         self._items.extend(other._items)
 

@@ -22,6 +22,7 @@ from guongsang.records import images
 from guongsang.records.contentfiles import ContentFiles, load_content_files
 from guongsang.records.dataset import LEDGER, load_data
 from guongsang.records.documents import DOCUMENTS_DIR, load_documents
+from guongsang.records.filememo import FileMemo
 from guongsang.records.ledger import read_ledger, takedowns
 from guongsang.records.sourcetexts import file_paragraphs, whole_file
 from guongsang.records.stories import STORIES_DIR, load_stories
@@ -59,28 +60,33 @@ class LoadedProject:
     """The files of content/ that may be published."""
 
 
-def load_project(paths: ProjectPaths, today: date | None = None, settings: Settings | None = None) -> LoadedProject:
+def load_project(
+    paths: ProjectPaths, today: date | None = None, settings: Settings | None = None, memo: FileMemo | None = None
+) -> LoadedProject:
     """Load, validate and link every input; collect all problems in one report.
 
     ``today`` decides which consents are in force (default: the real date); ``settings`` are those of
-    mkdocs.yml (read from the project when not given).
+    mkdocs.yml (read from the project when not given); ``memo`` keeps what each record file gave, for
+    the next load (a rebuild reads only the files changed since).
     """
     # Loading creates millions of small objects and no reference cycles: the cyclic collector would
     # rescan them all again and again (measured: half of the time at 10,000 records).
     gc.disable()
     try:
-        return _load(paths, today or date.today(), settings or read_settings(paths.root))
+        return _load(paths, today or date.today(), settings or read_settings(paths.root), memo)
     finally:
         gc.enable()
 
 
-def _load(paths: ProjectPaths, today: date, settings: Settings) -> LoadedProject:
+def _load(paths: ProjectPaths, today: date, settings: Settings, memo: FileMemo | None) -> LoadedProject:
     report = Report()
     for problem in settings.problems:
         report.error("mkdocs.yml", problem.line, 1 if problem.line else 0, problem.message)
-    documents = load_documents(paths.docs_dir, paths.root, report)
-    stories = load_stories(paths.docs_dir, paths.root, report)
-    data = load_data(paths.data_dir, paths.root, report)
+    if memo is not None:
+        memo.begin_load()
+    documents = load_documents(paths.docs_dir, paths.root, report, memo)
+    stories = load_stories(paths.docs_dir, paths.root, report, memo)
+    data = load_data(paths.data_dir, paths.root, report, memo)
     check_records(data, documents, stories, paths.docs_dir, report, today)
     site = link_site(documents, data, stories, report, today)
     linked = report.ok  # the checks below read the linked site
@@ -91,7 +97,7 @@ def _load(paths: ProjectPaths, today: date, settings: Settings) -> LoadedProject
     csv_files = [f for f in content.text_files if f.lower().endswith(".csv")]
     paragraphs = list(file_paragraphs(paths.root, paths.docs_dir, [f for f in content.text_files if f not in csv_files]))
     tables = [whole_file(paths.root, paths.docs_dir, f) for f in csv_files]
-    check_personal_data(data, paragraphs, tables, settings.agency.published, report)
+    check_personal_data(data, paragraphs, tables, settings.agency.published, report, memo)
     if not linked:
         return LoadedProject(site=None, report=report, taken_down=[], content=content)
     built = [src_uri for src_uri in content.pages if src_uri not in site.withdrawn_stories]

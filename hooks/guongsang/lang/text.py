@@ -151,6 +151,7 @@ def d_twins(text: str) -> str:
     return " ".join(w.replace("đ", "d").replace("Đ", "D") for w in words)
 
 
+@lru_cache(maxsize=1 << 16)  # names, units and titles recur across thousands of records and every rebuild
 def fold(text: str) -> str:
     """Lower-case ASCII form of a text: diacritics removed and đ mapped to d."""
     text = text.replace("đ", "d").replace("Đ", "D").replace("\u00d0", "D")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import logging
 import sys
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,7 +30,7 @@ from guongsang.diagnostics import summary_line
 from guongsang.lang import text
 from guongsang.mkdocs_adapter import buildlog, framing, publishing, serving
 from guongsang.output import assets, cards, cms, run, scanner, search
-from guongsang.output.context import OutputContext, OutputError, write_text
+from guongsang.output.context import OutputContext, OutputError, write_if_changed
 from guongsang.pages.base import SitePage
 from guongsang.pages.catalogue import markdown_pages
 from guongsang.pages.editors import editors_page
@@ -38,6 +39,7 @@ from guongsang.project import ProjectPaths, load_project
 from guongsang.records import docbody, gitdates, images, ledger, sanitize
 from guongsang.records.contentfiles import ContentFiles
 from guongsang.records.dataset import LEDGER
+from guongsang.records.filememo import FileMemo
 from guongsang.records.sourcetexts import locate, project_lines
 from guongsang.settings import Settings
 from guongsang.site.linking import SiteModel
@@ -53,6 +55,10 @@ log = get_plugin_logger("guongsang")
 
 CACHE_DIR = ".cache/guongsang"
 """Cached QR codes and share cards, outside the watched folders; safe to delete."""
+
+_memo = FileMemo()
+"""What each record file gave, for the next build of this process (`make serve` rebuilds read only the
+files saved since)."""
 
 
 @dataclass
@@ -103,13 +109,20 @@ def load(config: MkDocsConfig) -> None:
         raise Abort(refusal)
     if not settings.site_url:
         raise Abort("mkdocs.yml cần 'site_url' (địa chỉ công khai của trang) để liên kết chia sẻ, mã QR và nguồn tin trỏ đúng chỗ")
-    loaded = load_project(paths, settings=settings)
+    _build = loaded_build(paths, settings)
+    _build.changed = gitdates.last_changed(paths.root)
+
+
+def loaded_build(paths: ProjectPaths, settings: Settings) -> _Build:
+    """Every input loaded, checked and linked (the files unchanged since the last build of this process are
+    not read again), and the drawing of QR codes and cards not cached yet started; Abort on any error."""
+    loaded = load_project(paths, settings=settings, memo=_memo)
     for diagnostic in loaded.report.diagnostics:
         print(diagnostic, file=sys.stderr)
     if loaded.site is None:
         raise Abort(summary_line(len(loaded.report.errors), len(loaded.report.warnings)))
     pages = loaded.pages
-    _build = _Build(
+    build = _Build(
         site=loaded.site,
         generated={page.src_uri: page for page in pages},
         root=paths.root,
@@ -120,14 +133,25 @@ def load(config: MkDocsConfig) -> None:
         content=loaded.content,
     )
     try:
-        _build.workshop = cards.start(loaded.site, settings, paths.root, paths.docs_dir, _build.cache_dir)
+        build.workshop = cards.start(loaded.site, settings, paths.root, paths.docs_dir, build.cache_dir)
     except cards.MissingFont as exc:
         raise Abort(str(exc)) from None
-    _build.changed = gitdates.last_changed(paths.root)
     log.info(
         f"{len(loaded.site.documents)} văn bản, {len(loaded.site.profiles)} hồ sơ công khai, "
         f"{len(loaded.site.stories)} câu chuyện, {len(pages)} trang sinh ra"
     )
+    return build
+
+
+def install(build: _Build) -> None:
+    """Make ``build`` the one the build events read (a rebuild under serve, see rebuild.py)."""
+    global _build
+    _build = build
+
+
+def memo_stamp(value: object) -> str | None:
+    """The stamp of a record read by this process (records/filememo.py)."""
+    return _memo.stamp(value)
 
 
 class _EditorMessages(logging.Filter):
@@ -157,7 +181,7 @@ def _speak_to_editors(paths: ProjectPaths) -> None:
 def add_files(files: Files, config: MkDocsConfig) -> Files:
     """Add generated pages (an editor's own Markdown at the same path wins) and packaged assets;
     leave out what may not be published; publish images only as clean, resized copies."""
-    build = _current()
+    build = current()
     # Of content/, only what the loader accepted reaches the site (never a file MkDocs would copy as is).
     accepted = {*build.content.pages, *build.content.attachments} - build.site.withdrawn_stories
     editors = [f for f in files if not f.generated_by and f.abs_src_path and Path(f.abs_src_path).is_relative_to(build.docs_dir)]
@@ -174,16 +198,8 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
         else:
             clean = images.stripped(build.docs_dir, src_uri, build.cache_dir)
             files.append(File.generated(config, src_uri, abs_src_path=str(clean)))
-    build.out_of_nav = []
-    build.pages = {page.src_uri: page for page in markdown_pages(build.site)}
-    for page in build.generated.values():
-        if files.get_file_from_path(page.src_uri) is not None:
-            continue
-        build.pages[page.src_uri] = page
-        if page.in_nav:
-            files.append(File.generated(config, page.src_uri, content=page.stub, inclusion=InclusionLevel.INCLUDED))
-        else:
-            build.out_of_nav.append(page)
+    for page in assign_pages(build, files):
+        files.append(File.generated(config, page.src_uri, content=page.stub, inclusion=InclusionLevel.INCLUDED))
     try:
         files.append(File.generated(config, assets.FONT_CSS, content=assets.font_css(build.root)))
         for dest, source in (assets.font_files(build.root) | cms.script_files(build.root)).items():
@@ -192,6 +208,24 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
         raise Abort(str(exc)) from None
     _add_editor_config(files, config, build)
     return files
+
+
+def assign_pages(build: _Build, files: Files) -> list[SitePage]:
+    """Give each page its object (an editor's own Markdown at a generated page's path wins); return the
+    generated pages of the navigation that ``files`` does not hold yet."""
+    build.out_of_nav = []
+    build.pages = {page.src_uri: page for page in markdown_pages(build.site)}
+    missing = []
+    for page in build.generated.values():
+        file = files.get_file_from_path(page.src_uri)
+        if file is not None and not file.generated_by:
+            continue
+        build.pages[page.src_uri] = page
+        if not page.in_nav:
+            build.out_of_nav.append(page)
+        elif file is None:
+            missing.append(page)
+    return missing
 
 
 def _add_editor_config(files: Files, config: MkDocsConfig, build: _Build) -> None:
@@ -206,7 +240,7 @@ def _add_editor_config(files: Files, config: MkDocsConfig, build: _Build) -> Non
 def prepare_markdown(markdown: str, page: Page) -> str:
     """Generated pages, documents and stories get their template, title and description from their page
     object; bodies are stored as NFC."""
-    own = _current().pages.get(page.file.src_uri)
+    own = current().pages.get(page.file.src_uri)
     if own:
         page.meta.update(own.front_matter)
     else:  # an editor's own page: its front matter was checked as text (PageMeta)
@@ -227,8 +261,8 @@ def clean_content(html_fragment: str, page: Page) -> str:
 def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
     """Give each template what its page object says it prints, and every page its search entry, source
     and share preview."""
-    build = _current()
-    own = _page_object(build, page)
+    build = current()
+    own = page_object(build, page)
     context.update(own.values(page.content or ""))
     if own.appendices:
         _appendices_in_contents(page.toc)
@@ -237,7 +271,7 @@ def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
             build.workshop.qr_ready()
         context["qr_svg"] = cards.qr_svg(urls.absolute(build.settings.site_url, own.url), build.cache_dir)
     context["search"] = own.search()
-    context["source"] = _page_source(build, page)
+    context["source"] = page_source(build, page)
     preview = own.preview()
     organization = build.site.organization
     context["preview"] = {
@@ -250,7 +284,7 @@ def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
     return context
 
 
-def _page_object(build: _Build, page: Page) -> SitePage:
+def page_object(build: _Build, page: Page) -> SitePage:
     """The page object of a page MkDocs renders; an editor's own page's is made from what MkDocs read
     (its title and description are stored HTML-escaped for Material)."""
     own = build.pages.get(page.file.src_uri)
@@ -269,7 +303,7 @@ class PageSource:
     updated: date | None
 
 
-def _page_source(build: _Build, page: Page) -> PageSource | None:
+def page_source(build: _Build, page: Page) -> PageSource | None:
     """An editor's Markdown page, or a page made from one record; None for pages made from many."""
     path = build.site.sources.get(page.url)
     if path is None and not page.file.generated_by:
@@ -289,13 +323,13 @@ def _appendices_in_contents(toc: TableOfContents) -> None:
 
 
 def keep_nav(nav: Navigation, files: Files) -> None:
-    build = _current()
+    build = current()
     build.nav, build.files = nav, files
 
 
 def keep_env(env: Environment) -> None:
     """Keep the theme's environment, and give the sitemap the pages rendered outside MkDocs's loop."""
-    build = _current()
+    build = current()
     build.env = env
     framing.install(env, build.settings.full_render)
     env.filters["short_date"] = text.short_date
@@ -308,26 +342,50 @@ def keep_env(env: Environment) -> None:
 
 def _render_out_of_nav(build: _Build, config: MkDocsConfig) -> None:
     """Generated pages out of the navigation, each with the context MkDocs would give it, plus ours."""
-    assert build.env is not None and build.nav is not None and build.files is not None
+    assert build.files is not None
     documentation_pages = build.files.documentation_pages()  # once: MkDocs filters all files per page
+    site_dir = Path(config.site_dir)
     # A writer thread: the disk works while the next page renders (writing releases the GIL).
     with ThreadPoolExecutor(max_workers=1) as writer:
-        written = []
-        for own in build.out_of_nav:
-            file = File.generated(config, own.src_uri, content=own.stub, inclusion=InclusionLevel.NOT_IN_NAV)
-            page = Page(None, file, config)
-            page.meta = own.front_matter
-            page.markdown = page.content = ""  # a page with no Markdown has no title in MkDocs's eyes
-            context = add_context(get_context(build.nav, documentation_pages, config, page), page)
-            written.append(writer.submit(write_text, Path(file.abs_dest_path), build.env.get_template(own.template).render(context)))
+        written = [
+            writer.submit(write_if_changed, site_dir / urls.output_file(own.url), render_generated(build, config, own, documentation_pages).encode())
+            for own in build.out_of_nav
+        ]
         for future in written:
             future.result()
 
 
-def write_outputs(config: MkDocsConfig) -> None:
+def render_generated(build: _Build, config: MkDocsConfig, own: SitePage, documentation_pages: Sequence[File]) -> str:
+    """A generated page out of the navigation, with the context MkDocs would give it, plus ours."""
+    assert build.env is not None and build.nav is not None
+    file = File.generated(config, own.src_uri, content=own.stub, inclusion=InclusionLevel.NOT_IN_NAV)
+    page = Page(None, file, config)
+    page.meta = own.front_matter
+    page.markdown = page.content = ""  # a page with no Markdown has no title in MkDocs's eyes
+    context = add_context(get_context(build.nav, documentation_pages, config, page), page)
+    return build.env.get_template(own.template).render(context)
+
+
+def render_page(build: _Build, config: MkDocsConfig, page: Page, documentation_pages: Sequence[File]) -> str:
+    """A page of MkDocs's loop, as MkDocs renders it (mkdocs.commands.build._build_page, without writing)."""
+    assert build.env is not None and build.nav is not None
+    config._current_page = page
+    page.active = True
+    try:
+        context = get_context(build.nav, documentation_pages, config, page)
+        template = build.env.get_template(page.meta.get("template", "main.html"))
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=build.nav)
+        return config.plugins.on_post_page(template.render(context), page=page, config=config)
+    finally:
+        page.active = False
+        config._current_page = None
+
+
+def write_outputs(config: MkDocsConfig) -> set[Path]:
     """After MkDocs's pages: the generated pages out of the navigation, then every other file (output/run.py),
-    then the search index and the personal-data scan; last, the ledger's new addresses."""
-    build = _current()
+    then the search index and the personal-data scan; last, the ledger's new addresses. Returns the files
+    output/run.py's writers made."""
+    build = current()
     site_dir = Path(config.site_dir)
     _render_out_of_nav(build, config)
     assert build.env is not None and build.workshop is not None
@@ -344,6 +402,7 @@ def write_outputs(config: MkDocsConfig) -> None:
         _refuse(build, findings)
     if build.settings.record_addresses:
         _record_addresses(build)
+    return context.produced
 
 
 _TRACED = 20
@@ -385,7 +444,8 @@ def abandon() -> None:
     _build = None
 
 
-def _current() -> _Build:
+def current() -> _Build:
+    """The build the events of this run read."""
     if _build is None:
         raise RuntimeError("guongsang: dữ liệu chưa được nạp (on_pre_build chưa chạy)")
     return _build

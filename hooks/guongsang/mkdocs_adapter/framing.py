@@ -37,11 +37,15 @@ Block = Callable[[Context], Iterator[str]]
 
 def install(env: Environment, full_render: bool) -> None:
     """Make every template the theme loads from now on render out-of-navigation pages with frames
-    (unless ``full_render``), and give templates ``shared_include``."""
-    env.template_class = FramedTemplate
-    if env.cache is not None:
-        env.cache.clear()
-    env.extend(guongsang_frames={}, guongsang_fragments={}, guongsang_full_render=full_render)
+    (unless ``full_render``), and give templates ``shared_include``. Frames and fragments are made afresh
+    for each build (a rebuild under serve keeps the environment and its compiled templates)."""
+    if env.template_class is not FramedTemplate:
+        env.template_class = FramedTemplate
+        if env.cache is not None:
+            env.cache.clear()
+    # Set, not env.extend(): that keeps what an earlier build of the same environment left.
+    for name, value in {"guongsang_frames": {}, "guongsang_fragments": {}, "guongsang_full_render": full_render}.items():
+        setattr(env, name, value)
     env.globals["shared_include"] = shared_include
 
 

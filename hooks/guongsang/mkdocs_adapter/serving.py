@@ -96,15 +96,24 @@ def staging_dir() -> str | None:
     return str(staging)
 
 
-def keep_last_good(server: Server) -> Server:
-    """Stage the server's rebuilds and show the last failure on every HTML page it sends."""
+def keep_last_good(server: Server, quick: Callable[[Path], bool]) -> Server:
+    """Stage the server's rebuilds and show the last failure on every HTML page it sends. ``quick`` first
+    tries to bring the served folder up to date in place (True when it did)."""
     session = _session
     if session is None:
         return server
     session.served = Path(server.root)
-    build, inject, error_page = server.builder, server._inject_js_into_html, server.error_handler
+    full, inject, error_page = server.builder, server._inject_js_into_html, server.error_handler
 
     def builder() -> None:
+        assert session.served is not None
+        served = session.served
+
+        def build() -> None:
+            if not quick(served):
+                full()
+                _publish(session)
+
         _rebuild(session, build)
 
     def inject_into(content: bytes, epoch: int) -> bytes:
@@ -127,7 +136,7 @@ def stop() -> None:
 
 
 def _rebuild(session: _Session, build: Callable[[], None]) -> None:
-    """Run MkDocs's build; swap its output in if it completes, else keep the served site and say why.
+    """Run the build; if it fails, keep the served site and say why.
 
     Returning normally either way lets the server answer requests again and reload the browsers.
     """
@@ -135,7 +144,6 @@ def _rebuild(session: _Session, build: Callable[[], None]) -> None:
     with _captured() as written:
         try:
             build()
-            _publish(session)
         except Exception as exc:
             failed = exc
     if failed is None:

@@ -24,9 +24,7 @@ def write(site_dir: Path, context: OutputContext) -> None:
         mine = [e for e in site.events if e.campaign == view.campaign.id]
         feeds[urls.campaign_feed_url(view.campaign.id)] = (mine, view.campaign.name)
     for url, (events, name) in feeds.items():
-        path = site_dir / url
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(icalendar(events, name, site_url, stamp))
+        context.write_bytes(site_dir / url, icalendar(events, name, site_url, stamp))
 
 
 def icalendar(events: list[Event], name: str, site_url: str, stamp: datetime) -> bytes:

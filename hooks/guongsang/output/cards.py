@@ -122,15 +122,30 @@ def start(site: SiteModel, settings: Settings, root: Path, docs_dir: Path, cache
 
 
 def write(site_dir: Path, context: OutputContext) -> None:
-    """The cards, in the order ``start`` asked for them: linked from the cache where the disk allows."""
+    """The cards, in the order ``start`` asked for them: linked from the cache where the disk allows (a card
+    already there, the same file or the same bytes, is left as it is)."""
     targets = [urls.DEFAULT_SHARE_CARD, *(profile.card_url for profile in context.site.profiles)]
     for source, target in zip(context.cards.cards_ready(), targets, strict=True):
         destination = site_dir / target
+        context.produced.add(destination)
+        if _same(source, destination):
+            continue
         destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.unlink(missing_ok=True)
         try:
             os.link(source, destination)
         except OSError:
             shutil.copyfile(source, destination)
+        context.written.append(destination)
+
+
+def _same(source: Path, destination: Path) -> bool:
+    try:
+        there = destination.stat()
+    except OSError:
+        return False
+    here = source.stat()
+    return (here.st_ino, here.st_dev) == (there.st_ino, there.st_dev) or (here.st_size == there.st_size and source.read_bytes() == destination.read_bytes())
 
 
 _CHUNK = 64

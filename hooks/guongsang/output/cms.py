@@ -21,7 +21,7 @@ from pydantic.fields import FieldInfo
 
 from guongsang import urls
 from guongsang.lang.dates import DayOfYear, PartialDate
-from guongsang.output.context import OutputContext, write_text
+from guongsang.output.context import OutputContext
 from guongsang.records import yamltext
 from guongsang.records.dataset import AWARD_TYPES, CAMPAIGNS, COLLECTIONS, CRITERIA, HONOREES, UNITS, Collection
 from guongsang.records.documents import DOCUMENTS_DIR
@@ -378,4 +378,4 @@ def write(site_dir: Path, context: OutputContext) -> None:
         config=context.config, preview=preview, headers=file_headers(), local_editor=local_editor_url(site_url),
         hosted=context.settings.web_editor,
     )
-    write_text(site_dir / ADMIN_DIR / "index.html", page)
+    context.write_text(site_dir / ADMIN_DIR / "index.html", page)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -42,8 +42,28 @@ class OutputContext:
     taken_down: list[str]
     """Addresses taken down on purpose (ledger), each to serve a neutral page."""
     cards: CardDrawing
+    produced: set[Path] = field(default_factory=set)
+    """Every file the writers made, changed or not: a rebuild removes those it no longer makes."""
+    written: list[Path] = field(default_factory=list)
+    """The files whose bytes changed: a rebuild scans only these."""
+
+    def write_text(self, path: Path, content: str, encoding: str = "utf-8") -> None:
+        self.write_bytes(path, content.encode(encoding))
+
+    def write_bytes(self, path: Path, data: bytes) -> None:
+        self.produced.add(path)
+        if write_if_changed(path, data):
+            self.written.append(path)
 
 
-def write_text(path: Path, content: str, encoding: str = "utf-8") -> None:
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` unless the file holds exactly that already: a rebuild leaves unchanged files as they
+    were (their time too, so a browser's or a server's cache of them stays good). True if written."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(content, encoding=encoding)
+    path.write_bytes(data)
+    return True

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from guongsang import urls
-from guongsang.output.context import OutputContext, write_text
+from guongsang.output.context import OutputContext
 from guongsang.records.stories import Story, Tag
 from guongsang.site.linking import SiteModel
 
@@ -55,7 +55,7 @@ def story_feed(site: SiteModel, site_url: str, site_name: str) -> Feed:
 
 def write(site_dir: Path, context: OutputContext) -> None:
     feed = story_feed(context.site, context.settings.site_url, context.settings.site_name)
-    write_text(site_dir / urls.STORY_FEED, context.env.get_template("atom.html").render(feed=feed))
+    context.write_text(site_dir / urls.STORY_FEED, context.env.get_template("atom.html").render(feed=feed))
 
 
 def _entry(story: Story, site_url: str) -> FeedEntry:

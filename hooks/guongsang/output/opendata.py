@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from guongsang import urls
-from guongsang.output.context import OutputContext, write_text
+from guongsang.output.context import OutputContext
 from guongsang.site.linking import SiteModel
 from guongsang.site.unithistory import name_at
 
@@ -174,4 +174,4 @@ COLLECTIONS = [
 
 def write(site_dir: Path, context: OutputContext) -> None:
     for collection in COLLECTIONS:
-        write_text(site_dir / collection.url, collection.document(context.site, context.settings.site_url))
+        context.write_text(site_dir / collection.url, collection.document(context.site, context.settings.site_url))

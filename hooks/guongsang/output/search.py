@@ -17,7 +17,7 @@ def index_and_scan(site_dir: Path, allowed: Collection[str], cache_dir: Path) ->
     """What looks like personal data in the pages (the index is then not made), else in the index.
 
     Pagefind indexes on about one core while the scanner reads the pages on the other."""
-    indexer = _start_index(site_dir)
+    indexer = start_index(site_dir)
     try:
         findings = scanner.scan(site_dir, allowed, cache_dir / "scanned-clean.txt")
     except BaseException:
@@ -32,9 +32,11 @@ def index_and_scan(site_dir: Path, allowed: Collection[str], cache_dir: Path) ->
     return scanner.scan_search_index(site_dir, allowed, cache_dir / "scanned-index-clean.txt")
 
 
-def _start_index(site_dir: Path) -> subprocess.Popen[str]:
+def start_index(site_dir: Path, output_dir: Path | None = None) -> subprocess.Popen[str]:
+    """Pagefind indexing ``site_dir`` into its pagefind/ folder, or into ``output_dir``."""
+    output = ["--output-path", str(output_dir)] if output_dir is not None else []
     return subprocess.Popen(
         [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", urls.SEARCHABLE_PAGES,
-         "--force-language", "vi", "--silent"],
+         "--force-language", "vi", "--silent", *output],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guongsang.output.context import OutputContext, write_text
+from guongsang.output.context import OutputContext
 
 
 def write(site_dir: Path, context: OutputContext) -> None:
     for tally in context.site.tallies:
-        write_text(site_dir / tally.csv_url, tally.as_csv(), encoding="utf-8-sig")
+        context.write_text(site_dir / tally.csv_url, tally.as_csv(), encoding="utf-8-sig")

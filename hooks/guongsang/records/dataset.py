@@ -10,6 +10,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from guongsang.diagnostics import Report
+from guongsang.records.filememo import FileMemo
 from guongsang.records.models import (
     AwardType,
     AwardTypeList,
@@ -102,14 +103,15 @@ class DataSet:
     """False when data/danh-hieu.yaml is missing or unreadable: award types are then not checked."""
 
 
-def load_data(data_dir: Path, root: Path, report: Report) -> DataSet:
-    """Load and validate every file of data/; references between records are checked later."""
+def load_data(data_dir: Path, root: Path, report: Report, memo: FileMemo | None = None) -> DataSet:
+    """Load and validate every file of data/; references between records are checked later. ``memo``:
+    the outcomes of files unchanged since they were last read."""
     data = DataSet()
     if not data_dir.is_dir():
         report.error(_rel(data_dir, root), 0, 0, "không thấy thư mục dữ liệu data/")
         return data
     _report_stray_files(data_dir, root, report)
-    loader = _Loader(data_dir, root, report, data.invalid_ids)
+    loader = _Loader(data_dir, root, report, data.invalid_ids, memo)
     data.organization = loader.file(data_dir / ORGANIZATION.folder, ORGANIZATION, required=True)
     data.units = _index(loader.folder(UNITS), UNITS, report)
     data.campaigns = _index(loader.folder(CAMPAIGNS), CAMPAIGNS, report)
@@ -127,35 +129,49 @@ def _rel(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
+@dataclass(frozen=True)
+class _Invalid:
+    """A file or record that could not be used, with the id it gave itself if any (references to it are
+    then not reported again)."""
+
+    id: str | None
+
+
 class _Loader:
-    def __init__(self, data_dir: Path, root: Path, report: Report, invalid_ids: set[str]) -> None:
+    def __init__(self, data_dir: Path, root: Path, report: Report, invalid_ids: set[str], memo: FileMemo | None) -> None:
         self.data_dir = data_dir
         self.root = root
         self.report = report
         self.invalid_ids = invalid_ids
+        self.memo = memo
 
-    def _parse(self, path: Path) -> tuple[str, Located] | None:
+    def _parse(self, path: Path, report: Report) -> tuple[str, Located] | None:
         rel = _rel(path, self.root)
         if path.is_symlink():
-            self.report.error(rel, 0, 0, SYMLINK_REFUSED)
+            report.error(rel, 0, 0, SYMLINK_REFUSED)
             return None
-        source = read_text(path, rel, self.report)
+        source = read_text(path, rel, report)
         if source is None:
             return None
-        located = parse_yaml(source, rel, self.report)
+        located = parse_yaml(source, rel, report)
         return (rel, located) if located is not None else None
 
-    def _validate(self, model: type[BaseModel], rel: str, located: Located, prefix: DataPath = ()) -> Entry | None:
-        record = validate(model, located, rel, self.report, prefix)
+    def _validate(self, model: type[BaseModel], rel: str, located: Located, report: Report, prefix: DataPath = ()) -> Entry | _Invalid:
+        record = validate(model, located, rel, report, prefix)
         if record is None:
             # Remember the id of a record that failed, so references to it are not reported as well.
             data = located.data
             for part in prefix:
                 data = data[part]
-            if isinstance(data, dict) and isinstance(data.get("ma"), str):
-                self.invalid_ids.add(data["ma"])
-            return None
+            return _Invalid(data["ma"] if isinstance(data, dict) and isinstance(data.get("ma"), str) else None)
         return Entry(record, rel, located, prefix)
+
+    def _entry(self, outcome: Entry | _Invalid) -> Entry | None:
+        if isinstance(outcome, _Invalid):
+            if outcome.id is not None:
+                self.invalid_ids.add(outcome.id)
+            return None
+        return outcome
 
     def file(self, path: Path, collection: Collection, *, required: bool = False) -> Entry | None:
         if not path.is_file() and not path.is_symlink():
@@ -163,11 +179,16 @@ class _Loader:
                 rel = _rel(path, self.root)
                 self.report.error(rel, 0, 0, f"thiếu tệp {rel} ({collection.label}); tạo tệp theo mẫu trong README")
             return None
-        parsed = self._parse(path)
-        if parsed is None:
-            self.invalid_ids.add(path.stem)
-            return None
-        return self._validate(collection.model, *parsed)
+
+        def read(report: Report) -> Entry | _Invalid:
+            parsed = self._parse(path, report)
+            if parsed is None:
+                return _Invalid(path.stem)
+            return self._validate(collection.model, *parsed, report)
+
+        if self.memo is None:
+            return self._entry(read(self.report))
+        return self._entry(self.memo.outcome(f"data:{collection.folder}", path, read, self.report))
 
     def vocabulary(self, collection: Collection, item_model: type[BaseModel], key: str) -> list[Entry] | None:
         """A one-file vocabulary, validated item by item so one bad item does not hide the others.
@@ -179,15 +200,15 @@ class _Loader:
             rel = _rel(path, self.root)
             self.report.error(rel, 0, 0, f"thiếu tệp {rel} ({collection.label}); tạo tệp theo mẫu trong README")
             return None
-        parsed = self._parse(path)
+        parsed = self._parse(path, self.report)
         if parsed is None:
             return None
         rel, located = parsed
         items = located.data.get(key) if isinstance(located.data, dict) else None
         if not isinstance(items, list) or set(located.data) != {key}:
-            self._validate(collection.model, rel, located)  # reports the shape problem in the usual words
+            self._validate(collection.model, rel, located, self.report)  # reports the shape problem in the usual words
             return None
-        entries = [self._validate(item_model, rel, located, (key, i)) for i in range(len(items))]
+        entries = [self._entry(self._validate(item_model, rel, located, self.report, (key, i))) for i in range(len(items))]
         return [entry for entry in entries if entry]
 
     def folder(self, collection: Collection) -> list[Entry]:

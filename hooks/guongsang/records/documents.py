@@ -10,6 +10,7 @@ from guongsang import urls
 from guongsang.diagnostics import Report
 from guongsang.lang import numbers, text
 from guongsang.records import docbody
+from guongsang.records.filememo import FileMemo
 from guongsang.records.mdrecords import load_markdown_record, markdown_files
 from guongsang.records.models import (
     CONG_VAN,
@@ -208,12 +209,12 @@ def citation_text(reference: LegalReference) -> str:
     return " ".join(parts)
 
 
-def load_documents(docs_dir: Path, root: Path, report: Report) -> list[Document]:
+def load_documents(docs_dir: Path, root: Path, report: Report, memo: FileMemo | None = None) -> list[Document]:
     """Every document under ``docs_dir/van-ban``; problems of reading go to ``report`` (the front matter's
     rules are checks/documents.py's)."""
     documents = []
     for path in markdown_files(docs_dir / DOCUMENTS_DIR):
-        loaded = load_markdown_record(path, docs_dir, root, DocumentMeta, report, keys_hint="loai, so_ky_hieu")
+        loaded = load_markdown_record(path, docs_dir, root, DocumentMeta, report, keys_hint="loai, so_ky_hieu", memo=memo)
         if loaded is None:
             continue
         meta = loaded.record

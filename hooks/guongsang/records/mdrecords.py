@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from guongsang.diagnostics import Report
 from guongsang.lang import text
+from guongsang.records.filememo import FileMemo
 from guongsang.records.sanitize import RAW_HTML, SCRIPT_LINK
 from guongsang.records.sourcefile import FrontMatter, read_text, split_front_matter
 from guongsang.records.validation import validate
@@ -106,13 +107,25 @@ def check_page_name(path: Path, rel: str, report: Report) -> None:
 
 
 def load_markdown_record(
-    path: Path, docs_dir: Path, root: Path, model: type[R], report: Report, *, keys_hint: str | None
+    path: Path, docs_dir: Path, root: Path, model: type[R], report: Report, *, keys_hint: str | None,
+    memo: FileMemo | None = None,
 ) -> MarkdownRecord[R] | None:
     """The validated front matter and the body of one file; problems go to ``report``.
 
     ``keys_hint`` names the keys a front matter must start with; None when a page may have none (an
-    editor's own page: its front matter is then read as empty).
+    editor's own page: its front matter is then read as empty). ``memo``: outcomes of unchanged files.
     """
+    def read(own: Report) -> MarkdownRecord[R] | None:
+        return _load_markdown_record(path, docs_dir, root, model, own, keys_hint)
+
+    if memo is None:
+        return read(report)
+    return memo.outcome(f"markdown:{model.__name__}", path, read, report)
+
+
+def _load_markdown_record(
+    path: Path, docs_dir: Path, root: Path, model: type[R], report: Report, keys_hint: str | None
+) -> MarkdownRecord[R] | None:
     rel = path.relative_to(root).as_posix()
     check_page_name(path, rel, report)
     source = read_text(path, rel, report)

@@ -46,9 +46,14 @@ class Place:
 
 def data_texts(data: DataSet, skip: set[str] = frozenset()) -> Iterator[Place]:
     """Every string value of every record file of data/, but those of the honorees in ``skip``."""
-    for entry in _entries(data, skip):
-        for field, value in _strings(entry.located.data, ()):
-            yield Place(entry.path, 0, 0, value, field, entry.located)
+    for entry in data_entries(data, skip):
+        yield from entry_texts(entry)
+
+
+def entry_texts(entry: Entry[Any]) -> Iterator[Place]:
+    """Every string value of one record file."""
+    for field, value in _strings(entry.located.data, ()):
+        yield Place(entry.path, 0, 0, value, field, entry.located)
 
 
 def markdown_body(path: Path, rel: str) -> Place:
@@ -110,7 +115,7 @@ def read_leniently(path: Path) -> str:
     return text.nfc(path.read_bytes().decode("utf-8-sig", errors="replace")).replace("\r\n", "\n")
 
 
-def _entries(data: DataSet, skip: set[str]) -> Iterator[Entry[Any]]:
+def data_entries(data: DataSet, skip: set[str] = frozenset()) -> Iterator[Entry[Any]]:
     """One entry per file (a vocabulary's items share their file's located data)."""
     vocabulary = next(iter(data.award_types.values()), None)
     for single in (data.organization, data.redirects, vocabulary):

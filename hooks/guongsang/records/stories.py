@@ -9,6 +9,7 @@ from pathlib import Path
 from guongsang import urls
 from guongsang.diagnostics import Report
 from guongsang.lang import text
+from guongsang.records.filememo import FileMemo
 from guongsang.records.images import STORY_WIDTHS, variant_url
 from guongsang.records.mdrecords import load_markdown_record, markdown_files
 from guongsang.records.models import StoryMeta
@@ -70,11 +71,11 @@ def _first_paragraph(body: str) -> str:
     return ""
 
 
-def load_stories(docs_dir: Path, root: Path, report: Report) -> list[Story]:
+def load_stories(docs_dir: Path, root: Path, report: Report, memo: FileMemo | None = None) -> list[Story]:
     """Every story under ``docs_dir/cau-chuyen``, newest first; problems go to ``report``."""
     stories = []
     for path in markdown_files(docs_dir / STORIES_DIR):
-        loaded = load_markdown_record(path, docs_dir, root, StoryMeta, report, keys_hint="tieu_de, ngay, tac_gia")
+        loaded = load_markdown_record(path, docs_dir, root, StoryMeta, report, keys_hint="tieu_de, ngay, tac_gia", memo=memo)
         if loaded is None:
             continue
         meta = loaded.record

@@ -1,0 +1,73 @@
+"""The search index of the served site, made again in the background after a rebuild under `make serve`:
+Pagefind has no incremental mode, and indexing thousands of pages takes longer than the rebuild itself.
+
+The page is served first; the index is written beside the served folder and swapped in when complete, so
+a search meanwhile uses the previous index. A newer rebuild (or a full build) stops an index still
+being made.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+
+from guongsang.output import search
+
+log = logging.getLogger("mkdocs.plugins.guongsang")
+
+_lock = threading.Lock()
+_indexer: subprocess.Popen[str] | None = None
+_THREAD_NAME = "guongsang-chi-muc"
+
+
+def reindex(served_dir: Path) -> None:
+    """Stop an index under way and start one of ``served_dir`` as it is now."""
+    global _indexer
+    cancel()
+    fresh = served_dir.with_name(f"{served_dir.name}.pagefind")
+    shutil.rmtree(fresh, ignore_errors=True)
+    with _lock:
+        _indexer = search.start_index(served_dir, fresh)
+        threading.Thread(target=_swap_when_done, args=(_indexer, served_dir, fresh), name=_THREAD_NAME, daemon=True).start()
+
+
+def cancel() -> None:
+    global _indexer
+    with _lock:
+        if _indexer is not None and _indexer.poll() is None:
+            _indexer.kill()
+            _indexer.wait()
+        _indexer = None
+
+
+def wait() -> None:
+    """Until the index under way, if any, is in place (tests)."""
+    with _lock:
+        indexer = _indexer
+    if indexer is not None:
+        indexer.wait()
+    for thread in threading.enumerate():
+        if thread.name == _THREAD_NAME:
+            thread.join()
+
+
+
+def _swap_when_done(indexer: subprocess.Popen[str], served_dir: Path, fresh: Path) -> None:
+    _, errors = indexer.communicate()
+    with _lock:
+        if indexer.returncode != 0 or _indexer is not indexer:
+            shutil.rmtree(fresh, ignore_errors=True)
+            if indexer.returncode not in (0, -9):
+                log.warning(f"guongsang: chưa làm lại được chỉ mục tìm kiếm: {errors.strip()}")
+            return
+        target = served_dir / "pagefind"
+        old = served_dir.with_name(f"{served_dir.name}.pagefind-old")
+        shutil.rmtree(old, ignore_errors=True)
+        if target.exists():
+            target.rename(old)
+        fresh.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+    log.info("guongsang: đã làm lại chỉ mục tìm kiếm")
