@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import logging
 import sys
+import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -85,6 +86,8 @@ class _Build:
     out_of_nav: list[SitePage] = field(default_factory=list)
     """Generated pages out of the navigation (and not replaced by an editor's page): rendered here,
     outside MkDocs's page loop."""
+    rendering_started: float = 0.0
+    """When MkDocs began reading the pages (time.perf_counter)."""
 
     @property
     def cache_dir(self) -> Path:
@@ -325,6 +328,7 @@ def _appendices_in_contents(toc: TableOfContents) -> None:
 def keep_nav(nav: Navigation, files: Files) -> None:
     build = current()
     build.nav, build.files = nav, files
+    build.rendering_started = time.perf_counter()
 
 
 def keep_env(env: Environment) -> None:
@@ -388,6 +392,8 @@ def write_outputs(config: MkDocsConfig) -> set[Path]:
     build = current()
     site_dir = Path(config.site_dir)
     _render_out_of_nav(build, config)
+    # Reading and rendering every page, MkDocs's and ours (scripts/bench.py compares it with Hugo's build).
+    log.info(f"kết xuất {len(build.files.documentation_pages()) + len(build.out_of_nav)} trang: {time.perf_counter() - build.rendering_started:.2f} s")
     assert build.env is not None and build.workshop is not None
     context = OutputContext(
         site=build.site, settings=build.settings, env=build.env, config=config, built_at=get_build_datetime(),
