@@ -2,81 +2,29 @@
 
 from __future__ import annotations
 
-import os
 import re
-import signal
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 from conftest import make_project, write_files
 from guongsang.mkdocs_adapter import serving
 from mkdocs.exceptions import Abort
 from samples import COLLECTIVE, DEPARTMENT, MANAGER, UNIT
+from servetools import PATIENCE, fetch
+from servetools import serving as serve_project
 
 PROFILE = "guong/nguyen-van-an/"
 STORY = "cau-chuyen/mot/"
 STORY_FILE = "content/cau-chuyen/mot.md"
 STORY_HEAD = "---\ntieu_de: Một câu chuyện\nngay: 2025-03-01\ntac_gia: Văn phòng Sở\n---\n\n"
 BANNER = re.compile(r'<div id="gs-loi-dung-trang" role="alert".*?</ul></div>', re.S)
-PATIENCE = 30.0
-"""Seconds a rebuild may take to show; also every request's timeout, so nothing here can hang."""
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@contextmanager
-def _serving(root: Path, temp: Path) -> Iterator[tuple[str, Path]]:
-    """`mkdocs serve` on the project at ``root``, its temporary folders in ``temp``; yields the base URL and its log."""
-    port = _free_port()
-    log = root.parent / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temp)}
-    with log.open("w", encoding="utf-8") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        )
-    try:
-        base = f"http://127.0.0.1:{port}/"
-        deadline = time.monotonic() + 2 * PATIENCE
-        while True:
-            assert server.poll() is None, log.read_text(encoding="utf-8")
-            try:
-                _fetch(base)
-                break
-            except OSError:
-                assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
-                time.sleep(0.2)
-        yield base, log
-    finally:
-        server.send_signal(signal.SIGINT)  # as Ctrl+C: MkDocs and our hook remove their folders
-        try:
-            server.wait(timeout=PATIENCE)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
-def _fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=PATIENCE) as response:
-        assert response.status == 200
-        return response.read().decode("utf-8")
-
-
 def _until(url: str, log: Path, ready: Callable[[str, str], bool]) -> tuple[str, str]:
     """The page at ``url`` as (banner, rest) once ``ready(banner, rest)``; fails after PATIENCE seconds."""
     deadline = time.monotonic() + PATIENCE
     while True:
-        page = _fetch(url)
+        page = fetch(url)
         found = BANNER.search(page)
         banner = found.group(0) if found else ""
         rest = page.replace(banner, "") if banner else page
@@ -99,8 +47,8 @@ def test_bad_saves_keep_the_last_good_site_with_the_error_on_top(tmp_path):
     temp.mkdir()
     record = "data/guong/nguyen-van-an.yaml"
     assert MANAGER.splitlines()[5] == "don_vi: truong-a" and "Phó Hiệu" not in MANAGER
-    with _serving(root, temp) as (base, log):
-        page = _fetch(base + PROFILE)
+    with serve_project(root, temp) as (base, log):
+        page = fetch(base + PROFILE)
         assert "Hiệu trưởng" in page and not BANNER.search(page)
 
         # Line 6 names a unit that does not exist: the loader stops the build before MkDocs cleans anything.
@@ -110,7 +58,7 @@ def test_bad_saves_keep_the_last_good_site_with_the_error_on_top(tmp_path):
         assert "Chưa dựng được trang" in banner and "bản dựng thành công gần nhất" in banner
         assert f"{record}:6:" in banner and "truong-khong-co" in banner
         assert "Hiệu trưởng" in rest and "Phó Hiệu" not in rest
-        assert BANNER.search(_fetch(base)), "every page carries the banner"
+        assert BANNER.search(fetch(base)), "every page carries the banner"
 
         # A broken story template fails while MkDocs renders, after it has emptied its output folder and
         # written the fixed profile: the site served is still the last good one. The template is saved
@@ -128,7 +76,7 @@ def test_bad_saves_keep_the_last_good_site_with_the_error_on_top(tmp_path):
 
         template.write_text(good_template, encoding="utf-8")
         _until(base + STORY, log, lambda banner, rest: not banner and "qua sông an toàn." in rest)
-        page = _fetch(base + PROFILE)
+        page = fetch(base + PROFILE)
         assert "Phó Hiệu trưởng" in page and not BANNER.search(page)
     assert list(temp.iterdir()) == [], "the served, staging and previous folders are removed on exit"
 
