@@ -217,3 +217,5 @@ def test_first_result_within_three_seconds_on_a_slow_link(browser, demo_site):
     assert timing.first_link == "/guong/dang-van-khoa-thpt-le-quy-don/"
     assert timing.seconds <= search_timing.TARGET_S, timing
     assert timing.load_bytes + timing.search_bytes <= 500_000, timing  # the page and the search, within 500 KB
+    chunks = [file for file in timing.fetched if file.path.startswith("/pagefind/index/")]
+    assert chunks and {file.phase for file in chunks} == {"search"}, timing.fetched  # none before the reader types
