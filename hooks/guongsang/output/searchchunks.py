@@ -27,12 +27,13 @@ PAGEFIND_VERSION = "1.5.2"
 """The Pagefind whose index layout this module reads: a meta file [version, pages, chunks [from, to,
 name], filters, sorts, meta fields], and chunks [[word entry…]]."""
 FINEST = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": "1"}
-"""Pagefind's setting (environment) for the chunk size, in word locations: 1 closes a chunk at every
-word that has any."""
+"""Pagefind's own setting (an environment variable, marked unstable) for its chunk size in locations: at
+1 it closes a chunk at each word written somewhere without diacritics ('minh', '2025'), so that its
+chunks hold a few words each."""
 CHUNK_BYTES = 20_000
-"""A chunk is closed once the chunks joined in it weigh this much compressed: about what Pagefind's
-20,000 locations weigh for words without diacritics (its chunks of numbers), one round trip on a slow
-link."""
+"""Consecutive chunks are joined while their files weigh at most this much together (one heavier alone
+stays as it is): about what Pagefind's 20,000 locations weigh for words without diacritics (its chunks
+of numbers)."""
 _SIGNATURE = b"pagefind_dcd"
 _ARRAY, _TEXT = 4, 3
 _AFTER_ALL = "\U0010ffff"
