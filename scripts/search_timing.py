@@ -3,8 +3,9 @@
 Serves a built site from a small static server that gzips text as real hosts do (GitHub Pages, GitLab
 Pages, nginx), opens a fresh Chromium context throttled with CDP (400 ms latency, 50,000 bytes/s each
 way: a 400 kbps mobile link), loads the search page fully, types the query at TYPING_MS a key, presses
-Enter and waits for the first result link. Reports seconds from Enter and bytes on the wire (page load, then search).
-Usage: python scripts/search_timing.py [SITE] [--query "dang van khoa"] [--runs 3]
+Enter and waits for the first result link. Reports seconds from Enter and bytes on the wire (page load, then search),
+with --requests each file's.
+Usage: python scripts/search_timing.py [SITE] [--query "dang van khoa"] [--runs 3] [--requests]
 """
 
 from __future__ import annotations
@@ -50,6 +51,15 @@ _WATCH = """
 
 
 @dataclass(frozen=True)
+class Fetched:
+    """One response on the wire: while the page loads ("load"), or from the first key typed ("search")."""
+
+    phase: str
+    path: str
+    bytes: int
+
+
+@dataclass(frozen=True)
 class Timing:
     seconds: float
     first_link: str
@@ -57,6 +67,7 @@ class Timing:
     search_bytes: int
     from_header: float = 0.0
     """Enter in the header box of the home page → first result on the search page it opens."""
+    fetched: tuple[Fetched, ...] = ()
 
 
 def time_search(browser, base: str, query: str) -> Timing:  # type: ignore[no-untyped-def]
@@ -69,12 +80,17 @@ def time_search(browser, base: str, query: str) -> Timing:  # type: ignore[no-un
     cdp.send("Network.emulateNetworkConditions", {
         "offline": False, "latency": LATENCY_MS, "downloadThroughput": BYTES_PER_SECOND, "uploadThroughput": BYTES_PER_SECOND,
     })
-    wire = {"bytes": 0}
-    cdp.on("Network.loadingFinished", lambda event: wire.update(bytes=wire["bytes"] + int(event["encodedDataLength"])))
+    urls: dict[str, str] = {}
+    fetched: list[Fetched] = []
+    phase = ["load"]
+    cdp.on("Network.requestWillBeSent", lambda event: urls.update({event["requestId"]: event["request"]["url"]}))
+    cdp.on("Network.loadingFinished", lambda event: fetched.append(
+        Fetched(phase[0], urls.get(event["requestId"], "?").removeprefix(base.rstrip("/")), int(event["encodedDataLength"]))
+    ))
     page.add_init_script(_WATCH % RESULT_LINK)
     page.goto(f"{base}tim-kiem/", wait_until="load", timeout=120_000)
     page.wait_for_load_state("networkidle", timeout=120_000)
-    load_bytes = wire["bytes"]
+    phase[0] = "search"
     page.click(SEARCH_INPUT)
     page.keyboard.type(query, delay=TYPING_MS)
     page.keyboard.press("Enter")
@@ -82,9 +98,9 @@ def time_search(browser, base: str, query: str) -> Timing:  # type: ignore[no-un
     seconds = page.evaluate("(window.__gsShown - window.__gsEnter) / 1000")
     first = page.eval_on_selector(RESULT_LINK, "a => a.getAttribute('href')")
     page.wait_for_load_state("networkidle", timeout=120_000)
-    search_bytes = wire["bytes"] - load_bytes
     context.close()
-    return Timing(round(seconds, 2), first, load_bytes, search_bytes)
+    load_bytes = sum(f.bytes for f in fetched if f.phase == "load")
+    return Timing(round(seconds, 2), first, load_bytes, sum(f.bytes for f in fetched) - load_bytes, fetched=tuple(fetched))
 
 
 def time_header_search(browser, base: str, query: str) -> float:  # type: ignore[no-untyped-def]
@@ -132,9 +148,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path, nargs="?", default=ROOT / "site", help="thư mục trang đã dựng")
     parser.add_argument("--query", default="dang van khoa", help="câu tìm")
     parser.add_argument("--runs", type=int, default=3, help="số lần đo (lấy trung vị)")
+    parser.add_argument("--requests", action="store_true", help="in từng tệp tải về và số byte của nó")
     args = parser.parse_args(argv)
     timings = measure(args.site, args.query, args.runs)
     for timing in timings:
+        if args.requests:
+            for file in timing.fetched:
+                print(f"  {'tải trang' if file.phase == 'load' else 'tìm':9} {file.bytes / 1000:7.1f} KB  {file.path}")
         print(
             f"{timing.seconds:.2f} s  kết quả đầu: {timing.first_link}  tải trang: {timing.load_bytes / 1000:.1f} KB"
             f"  tìm: {timing.search_bytes / 1000:.1f} KB  từ ô tìm ở đầu trang chủ: {timing.from_header:.2f} s"

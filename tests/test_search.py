@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from guongsang.output import searchchunks
 
 pytestmark = pytest.mark.browser
 
@@ -190,10 +191,31 @@ def test_the_header_box_fetches_the_engine_and_the_words_index_while_the_reader_
     page.close()
 
 
+def test_the_search_page_fetches_the_index_chunks_of_the_words_typed_only(browser, base, demo_site):
+    """Nothing of the index before the reader types (a chunk holds some words, not the site's), then the
+    chunk of each word, a few KB: 'nguyen' and 'van', not one of every word."""
+    page = browser.new_page()
+    fetched: list[str] = []
+    page.on("requestfinished", lambda request: fetched.append(request.url.split("/pagefind/index/")[1]) if "/pagefind/index/" in request.url else None)
+    page.goto(f"{base}tim-kiem/")
+    page.wait_for_load_state("networkidle")
+    assert fetched == []
+    page.click("#tim-kiem-o")
+    page.keyboard.type("nguyen van", delay=50)
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#tim-kiem-ket-qua li a")
+    page.wait_for_load_state("networkidle")
+    page.close()
+    sizes = [(demo_site / "pagefind/index" / name).stat().st_size for name in set(fetched)]
+    assert len(sizes) == 2 and max(sizes) <= searchchunks.CHUNK_BYTES, (fetched, sizes)
+
+
 def test_first_result_within_three_seconds_on_a_slow_link(browser, demo_site):
     """400 ms latency, 50,000 bytes/s, fresh context, gzip as hosts serve it: Enter → first result ≤ 3 s."""
     with search_timing.compressing_host(demo_site) as site_base:
         timing = search_timing.time_search(browser, site_base, "dang van khoa")
     assert timing.first_link == "/guong/dang-van-khoa-thpt-le-quy-don/"
     assert timing.seconds <= search_timing.TARGET_S, timing
-    assert timing.search_bytes < 500_000
+    assert timing.load_bytes + timing.search_bytes <= 500_000, timing  # the page and the search, within 500 KB
+    chunks = [file for file in timing.fetched if file.path.startswith("/pagefind/index/")]
+    assert chunks and {file.phase for file in chunks} == {"search"}, timing.fetched  # none before the reader types

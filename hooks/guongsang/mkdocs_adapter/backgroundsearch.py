@@ -14,7 +14,7 @@ import subprocess
 import threading
 from pathlib import Path
 
-from guongsang.output import search
+from guongsang.output import search, searchchunks
 
 log = logging.getLogger("mkdocs.plugins.guongsang")
 
@@ -63,6 +63,7 @@ def _swap_when_done(indexer: subprocess.Popen[str], served_dir: Path, fresh: Pat
             if indexer.returncode not in (0, -9):
                 log.warning(f"guongsang: chưa làm lại được chỉ mục tìm kiếm: {errors.strip()}")
             return
+        searchchunks.join_chunks(fresh)
         target = served_dir / "pagefind"
         old = served_dir.with_name(f"{served_dir.name}.pagefind-old")
         shutil.rmtree(old, ignore_errors=True)

@@ -1,15 +1,17 @@
 """The search index: Pagefind (its Rust indexer, from PyPI) indexes the pages marked data-pagefind-body
-into site/pagefind/, while the scanner reads the same pages; then the scanner reads the index."""
+into site/pagefind/, while the scanner reads the same pages; then its word index is cut into chunks of
+the size Pagefind means (searchchunks.py), and the scanner reads the index."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Collection
 from pathlib import Path
 
 from guongsang import urls
-from guongsang.output import scanner
+from guongsang.output import scanner, searchchunks
 from guongsang.output.context import OutputError
 
 
@@ -29,6 +31,7 @@ def index_and_scan(site_dir: Path, allowed: Collection[str], cache_dir: Path) ->
     _, errors = indexer.communicate()
     if indexer.returncode != 0:
         raise OutputError(f"không tạo được chỉ mục tìm kiếm (Pagefind): {errors.strip()}")
+    searchchunks.join_chunks(site_dir / Path(urls.SEARCH_ENGINE).parent)
     return scanner.scan_search_index(site_dir, allowed, cache_dir / "scanned-index-clean.txt")
 
 
@@ -38,5 +41,5 @@ def start_index(site_dir: Path, output_dir: Path | None = None) -> subprocess.Po
     return subprocess.Popen(
         [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", urls.SEARCHABLE_PAGES,
          "--force-language", "vi", "--silent", *output],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env={**os.environ, **searchchunks.FINEST},
     )

@@ -19,7 +19,8 @@ document.documentElement.classList.add("gs-js");
   header.appendChild(form);
   // From the moment the box takes focus, fetch the search engine, and while the reader types, the
   // index chunks of the words: the search page that Enter opens then finds part or all of them in the
-  // browser's cache (on a slow link, most of its wait).
+  // browser's cache (on a slow link, most of its wait). As on the search page, a word once a space has
+  // ended it or from its third letter on: its first letters lie in the chunks of other words.
   var engine = document.querySelector("meta[name=gs-pagefind]");
   var pagefind = null;
   var warm = function () {
@@ -33,7 +34,9 @@ document.documentElement.classList.add("gs-js");
   };
   input.addEventListener("focus", warm);
   input.addEventListener("input", function () {
-    var words = input.value.trim();
+    var words = input.value.replace(/^\s+/, "").split(/\s+/);
+    if (words[words.length - 1].length < 3) { words.pop(); }
+    words = words.join(" ");
     var ready = warm();
     if (ready && words) { ready.then(function (module) { module.preload(words); }, function () {}); }
   });

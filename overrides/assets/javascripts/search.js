@@ -1,8 +1,8 @@
 // The search page: Pagefind's JS API behind a form of ours (Pagefind's own interface weighs 120 KB).
 // The engine and its index metadata load with the page and the words' index chunks while they are
-// typed, so Enter only waits for the fragments of the first results. Excerpts are cut here from the page's text without
-// the hidden words the index holds for it (d-spellings such as "Dặng" for "Đặng": Pagefind folds
-// diacritics but not đ), so readers never see them.
+// typed (wordsToFetch), so Enter only waits for the fragments of the first results. Excerpts are cut
+// here from the page's text without the hidden words the index holds for it (d-spellings such as
+// "Dặng" for "Đặng": Pagefind folds diacritics but not đ), so readers never see them.
 const form = document.getElementById("tim-kiem");
 const input = document.getElementById("tim-kiem-o");
 const status = document.getElementById("tim-kiem-trang-thai");
@@ -23,9 +23,6 @@ const engine = import(new URL(form.dataset.pagefind, location.href).href).then(a
   await pagefind.init();
   return pagefind;
 });
-// A reader on this page is about to search: once the page has loaded, fetch the index's first chunk
-// (a small site's whole index) while they type, unless a query is already running.
-addEventListener("load", () => engine.then((pagefind) => { if (!latest) pagefind.preload("a"); }));
 
 let latest = 0;
 let results = [];
@@ -143,9 +140,18 @@ async function search(text) {
   showMore(query, false);
 }
 
+// The words whose index chunks to fetch while they are typed, so Enter does not wait for them: each word
+// a space has ended, and the word being typed from its third letter on. Pagefind looks a word up in one
+// chunk, and its first letters ("n", "ng") lie in the chunks of other words ("nam", "ngay").
+function wordsToFetch(text) {
+  const words = text.trimStart().split(/\s+/);
+  const typing = words.pop();
+  return (typing.length >= 3 ? [...words, typing] : words).join(" ");
+}
+
 input.addEventListener("input", () => {
-  // Fetch the index chunks of the words while they are typed, so Enter does not wait for them.
-  engine.then((pagefind) => pagefind.preload(input.value.trim()));
+  const words = wordsToFetch(input.value);
+  if (words) engine.then((pagefind) => pagefind.preload(words));
   clearTimeout(timer);
   timer = setTimeout(() => search(input.value), 300);
 });
