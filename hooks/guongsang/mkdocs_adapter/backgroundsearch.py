@@ -15,6 +15,7 @@ import threading
 from pathlib import Path
 
 from guongsang.output import search, searchchunks
+from guongsang.output.context import OutputError
 
 log = logging.getLogger("mkdocs.plugins.guongsang")
 
@@ -63,7 +64,12 @@ def _swap_when_done(indexer: subprocess.Popen[str], served_dir: Path, fresh: Pat
             if indexer.returncode not in (0, -9):
                 log.warning(f"guongsang: chưa làm lại được chỉ mục tìm kiếm: {errors.strip()}")
             return
-        searchchunks.join_chunks(fresh)
+        try:
+            searchchunks.join_chunks(fresh)
+        except OutputError as exc:
+            shutil.rmtree(fresh, ignore_errors=True)
+            log.warning(f"guongsang: chưa làm lại được chỉ mục tìm kiếm: {exc}")
+            return
         target = served_dir / "pagefind"
         old = served_dir.with_name(f"{served_dir.name}.pagefind-old")
         shutil.rmtree(old, ignore_errors=True)
