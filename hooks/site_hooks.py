@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from guongsang.mkdocs_adapter import backgroundsearch, rebuild, serving
 from guongsang.mkdocs_adapter import build as mkdocs_build
-from guongsang.mkdocs_adapter import rebuild, serving
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -41,7 +41,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    mkdocs_build.keep_nav(nav, files)
+    mkdocs_build.keep_nav(nav, files, config)
     return nav
 
 
@@ -73,4 +73,5 @@ def on_build_error(error: Exception) -> None:
 
 
 def on_shutdown() -> None:
+    backgroundsearch.cancel()
     serving.stop()

@@ -21,27 +21,33 @@ log = logging.getLogger("mkdocs.plugins.guongsang")
 
 _lock = threading.Lock()
 _indexer: subprocess.Popen[str] | None = None
+_fresh: Path | None = None
+"""Where the index under way is written."""
+_runs = 0
 _THREAD_NAME = "guongsang-chi-muc"
 
 
 def reindex(served_dir: Path) -> None:
     """Stop an index under way and start one of ``served_dir`` as it is now."""
-    global _indexer
+    global _indexer, _fresh, _runs
     cancel()
-    fresh = served_dir.with_name(f"{served_dir.name}.pagefind")
-    shutil.rmtree(fresh, ignore_errors=True)
     with _lock:
-        _indexer = search.start_index(served_dir, fresh)
+        _runs += 1
+        fresh = served_dir.with_name(f"{served_dir.name}.pagefind-{_runs}")  # a stopped run's folder is its own
+        _indexer, _fresh = search.start_index(served_dir, fresh), fresh
         threading.Thread(target=_swap_when_done, args=(_indexer, served_dir, fresh), name=_THREAD_NAME, daemon=True).start()
 
 
 def cancel() -> None:
+    """Stop the index under way, if any, and remove what it wrote (a rebuild, or the server stopping)."""
     global _indexer
     with _lock:
         if _indexer is not None and _indexer.poll() is None:
             _indexer.kill()
             _indexer.wait()
         _indexer = None
+        if _fresh is not None:
+            shutil.rmtree(_fresh, ignore_errors=True)
 
 
 def wait() -> None:
@@ -71,7 +77,7 @@ def _swap_when_done(indexer: subprocess.Popen[str], served_dir: Path, fresh: Pat
             log.warning(f"guongsang: chưa làm lại được chỉ mục tìm kiếm: {exc}")
             return
         target = served_dir / "pagefind"
-        old = served_dir.with_name(f"{served_dir.name}.pagefind-old")
+        old = fresh.with_name(f"{fresh.name}-old")
         shutil.rmtree(old, ignore_errors=True)
         if target.exists():
             target.rename(old)

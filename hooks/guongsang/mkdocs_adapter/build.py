@@ -7,12 +7,15 @@ out of the navigation share Material's frame (see framing.py).
 
 from __future__ import annotations
 
+import gc
 import html
 import logging
+import multiprocessing
+import os
 import sys
 import time
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -75,6 +78,8 @@ class _Build:
     taken_down: list[str]
     content: ContentFiles
     env: Environment | None = None
+    config: MkDocsConfig | None = None
+    """MkDocs's configuration of this build (the forked renderers read it here)."""
     nav: Navigation | None = None
     files: Files | None = None
     workshop: cards.Workshop | None = None
@@ -270,8 +275,6 @@ def add_context(context: dict[str, Any], page: Page) -> dict[str, Any]:
     if own.appendices:
         _appendices_in_contents(page.toc)
     if own.needs_qr:
-        if build.workshop:
-            build.workshop.qr_ready()
         context["qr_svg"] = cards.qr_svg(urls.absolute(build.settings.site_url, own.url), build.cache_dir)
     context["search"] = own.search()
     context["source"] = page_source(build, page)
@@ -325,9 +328,9 @@ def _appendices_in_contents(toc: TableOfContents) -> None:
             item.level = 2
 
 
-def keep_nav(nav: Navigation, files: Files) -> None:
+def keep_nav(nav: Navigation, files: Files, config: MkDocsConfig) -> None:
     build = current()
-    build.nav, build.files = nav, files
+    build.nav, build.files, build.config = nav, files, config
     build.rendering_started = time.perf_counter()
 
 
@@ -344,16 +347,42 @@ def keep_env(env: Environment) -> None:
     env.globals["generated_page_urls"] = [urls.absolute(build.settings.site_url, page.url) for page in build.out_of_nav]
 
 
+_PAGES_PER_PROCESS = 500
+"""Fewer generated pages than this per core are rendered in the build's own process (starting one costs
+more than it saves)."""
+
+
 def _render_out_of_nav(build: _Build, config: MkDocsConfig) -> None:
-    """Generated pages out of the navigation, each with the context MkDocs would give it, plus ours."""
-    assert build.files is not None
+    """Generated pages out of the navigation, each with the context MkDocs would give it, plus ours, on
+    every core: worker processes forked from this one (they share its loaded site and theme) render every
+    n-th page and write it, while this one renders its own share."""
+    shares = max(1, min(os.cpu_count() or 1, len(build.out_of_nav) // _PAGES_PER_PROCESS))
+    if shares == 1:
+        _render_share(0, 1)
+        return
+    gc.freeze()  # the loaded site stays shared with the workers: the collector does not touch (copy) it
+    try:
+        with ProcessPoolExecutor(shares - 1, mp_context=multiprocessing.get_context("fork")) as workers:
+            others = [workers.submit(_render_share, share, shares) for share in range(1, shares)]
+            _render_share(0, shares)
+            for future in others:
+                future.result()
+    finally:
+        gc.unfreeze()
+
+
+def _render_share(share: int, shares: int) -> None:
+    """Render and write every ``shares``-th generated page out of the navigation, from the ``share``-th."""
+    build = current()
+    config = build.config
+    assert build.files is not None and config is not None
     documentation_pages = build.files.documentation_pages()  # once: MkDocs filters all files per page
     site_dir = Path(config.site_dir)
     # A writer thread: the disk works while the next page renders (writing releases the GIL).
     with ThreadPoolExecutor(max_workers=1) as writer:
         written = [
             writer.submit(write_if_changed, site_dir / urls.output_file(own.url), render_generated(build, config, own, documentation_pages).encode())
-            for own in build.out_of_nav
+            for own in build.out_of_nav[share::shares]
         ]
         for future in written:
             future.result()

@@ -110,7 +110,7 @@ def rebuild(served_dir: Path) -> bool:
             env.cache.clear()
         served.templates = _TemplateDigests(env, build.root / "overrides")
     new = mkdocs_build.loaded_build(ProjectPaths(build.root, build.docs_dir, build.data_dir), build.settings)
-    new.changed, new.env, new.nav, new.files = build.changed, env, build.nav, build.files
+    new.changed, new.env, new.nav, new.files, new.config = build.changed, env, build.nav, build.files, config
     mkdocs_build.install(new)
     if not _same_navigation(new, build):
         return False
@@ -275,7 +275,8 @@ class _TemplateDigests:
         """The templates ``name`` extends, includes or imports, and the fragments it renders with
         ``shared_include`` (framing.py)."""
         if name not in self._referenced:
-            tree = self._env.parse(self._source(name)[0])
+            source, filename = self._source(name)
+            tree = self._env.parse(source, name, filename)  # a mistake is reported at its file and line
             found = list(meta.find_referenced_templates(tree))
             for call in tree.find_all(nodes.Call):
                 if isinstance(call.node, nodes.Name) and call.node.name == "shared_include" and call.args:

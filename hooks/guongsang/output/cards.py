@@ -1,5 +1,6 @@
 """Share cards and QR codes: QR codes as inline SVG and 1200×630 preview cards, made offline and cached
-by content hash, drawn in parallel with the build from the time the records are loaded.
+by content hash. The cards are drawn in parallel with the build from the time the records are loaded; a
+QR code is drawn by the process that renders its page, when it is not cached yet (each once).
 
 The cards use Be Vietnam Pro, a typeface drawn for Vietnamese, from the npm package
 @expo-google-fonts/be-vietnam-pro (full TTF files) installed by `make`; nothing is downloaded at build time.
@@ -68,11 +69,6 @@ def _draw_qr(url: str, target: Path) -> str:
     return svg
 
 
-def _draw_qrs(urls: list[str], targets: list[Path]) -> None:
-    for url, target in zip(urls, targets, strict=True):
-        _draw_qr(url, target)
-
-
 @dataclass(frozen=True)
 class CardText:
     """What a preview card says; its hash names the cached image."""
@@ -98,8 +94,7 @@ def cached_card(card: CardText, cache_dir: Path) -> Path:
 
 
 def start(site: SiteModel, settings: Settings, root: Path, docs_dir: Path, cache_dir: Path) -> Workshop:
-    """Start drawing the site's card and each profile's, and the profiles' QR codes (MissingFont when the
-    fonts are not installed)."""
+    """Start drawing the site's card and each profile's (MissingFont when the fonts are not installed)."""
     fonts = font_paths(root)
     site_name = settings.site_name
     organization = site.organization.name if site.organization else ""
@@ -117,8 +112,7 @@ def start(site: SiteModel, settings: Settings, root: Path, docs_dir: Path, cache
             initials=profile.initials,
             badge="DỮ LIỆU MẪU" if profile.honoree.sample else "",
         ))
-    qr_urls = [urls.absolute(settings.site_url, profile.url) for profile in site.profiles]
-    return Workshop(qr_urls, cards, cache_dir, fonts)
+    return Workshop(cards, cache_dir, fonts)
 
 
 def write(site_dir: Path, context: OutputContext) -> None:
@@ -149,37 +143,27 @@ def _same(source: Path, destination: Path) -> bool:
 
 
 _CHUNK = 64
-"""Codes or cards per task handed to a worker process."""
+"""Cards per task handed to a worker process."""
 
 
 class Workshop:
-    """Draws the QR codes and cards not cached yet in worker processes while the build goes on.
+    """Draws the cards not cached yet in worker processes while the build goes on.
 
-    Started as soon as the records are loaded; the pages that need a QR code wait for the codes
-    (``qr_ready``), the cards are collected at the end (``cards_ready``). With few to draw, or one
-    core, it draws in the build's own process.
+    Started as soon as the records are loaded; the cards are collected at the end (``cards_ready``).
+    With few to draw, or one core, it draws in the build's own process.
     """
 
-    def __init__(self, qr_urls: list[str], cards: list[CardText], cache_dir: Path, fonts: dict[str, str]) -> None:
+    def __init__(self, cards: list[CardText], cache_dir: Path, fonts: dict[str, str]) -> None:
         self.card_paths = [cached_card(card, cache_dir) for card in cards]
-        missing_qr = [(url, target) for url in qr_urls if not (target := _cached_qr(url, cache_dir)).is_file()]
         missing_cards = [(card, target) for card, target in zip(cards, self.card_paths, strict=True) if not target.is_file()]
         self._pool: ProcessPoolExecutor | None = None
-        self._qr: list[Future[None]] = []
         self._cards: list[Future[None]] = []
-        if len(missing_qr) + len(missing_cards) <= _CHUNK or (os.cpu_count() or 1) < 2:
-            _draw_qrs([u for u, _ in missing_qr], [t for _, t in missing_qr])
+        if len(missing_cards) <= _CHUNK or (os.cpu_count() or 1) < 2:
             _draw_cards([c for c, _ in missing_cards], [t for _, t in missing_cards], fonts)
             return
         self._pool = ProcessPoolExecutor()
-        for chunk in _chunks(missing_qr):
-            self._qr.append(self._pool.submit(_draw_qrs, [u for u, _ in chunk], [t for _, t in chunk]))
         for chunk in _chunks(missing_cards):
             self._cards.append(self._pool.submit(_draw_cards, [c for c, _ in chunk], [t for _, t in chunk], fonts))
-
-    def qr_ready(self) -> None:
-        _finish(self._qr)
-        self._qr = []
 
     def cards_ready(self) -> list[Path]:
         """The cached image of each card, in the order given."""
