@@ -100,7 +100,8 @@ def rebuild(served_dir: Path) -> bool:
     changed = {path for path in watched.keys() | served.watched.keys() if watched.get(path) != served.watched.get(path)}
     if not changed:
         return True
-    if not all(_quick(build, path) for path in changed):
+    if other := sorted(path for path in changed if not _quick(build, path)):
+        log.info(f"guongsang: {other[0].relative_to(build.root)} đổi: dựng lại toàn bộ")
         return False
     config = served.config
     env = build.env
@@ -113,6 +114,7 @@ def rebuild(served_dir: Path) -> bool:
     new.changed, new.env, new.nav, new.files, new.config = build.changed, env, build.nav, build.files, config
     mkdocs_build.install(new)
     if not _same_navigation(new, build):
+        log.info("guongsang: thanh điều hướng đổi: dựng lại toàn bộ")
         return False
     removed_sources = _update_markdown_files(new, config, changed)
     mkdocs_build.keep_env(env)
@@ -121,6 +123,7 @@ def rebuild(served_dir: Path) -> bool:
         return False
     stale = [name for name, digest in digests.items() if served.digests.get(name) != digest]
     if len(stale) > _MOST_PAGES:
+        log.info(f"guongsang: {len(stale)} trang đổi: dựng lại toàn bộ")
         return False
     rendered = _render(new, config, set(stale))
     written = [served_dir / name for name, data in rendered.items() if write_if_changed(served_dir / name, data)]
