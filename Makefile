@@ -16,7 +16,7 @@ help:
 	@echo "make build   dựng trang để xuất bản vào site/ (cần site_url là địa chỉ công khai)"
 	@echo "make check   chỉ kiểm tra dữ liệu và văn bản"
 	@echo "make test    chạy toàn bộ kiểm thử"
-	@echo "make bench   đo tốc độ ở 1.000, 2.500 và 10.000 hồ sơ, so với Hugo (vài phút)"
+	@echo "make bench   đo dựng trang, xem trước khi lưu, bộ nhớ, tìm kiếm ở 1.000, 2.500 và 10.000 hồ sơ, so với Hugo (SIZES=\"1000\" chỉ đo 1.000 hồ sơ)"
 
 $(PYTHON_READY): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -55,7 +55,7 @@ test: setup $(BROWSER_READY)
 	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not slow"
 
 bench: setup $(BROWSER_READY)
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py $(if $(SIZES),--sizes $(SIZES))
 	$(BIN)/python -m pytest -m slow
 
 clean:
