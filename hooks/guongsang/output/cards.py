@@ -84,9 +84,19 @@ class CardText:
     """A small label at the bottom right, e.g. 'DỮ LIỆU MẪU' on sample records."""
 
     def key(self) -> str:
-        photo = hashlib.sha256(Path(self.photo).read_bytes()).hexdigest() if self.photo else ""
-        payload = json.dumps([CARD_VERSION, asdict(self), photo], ensure_ascii=False)
-        return hashlib.sha256(payload.encode()).hexdigest()[:32]
+        if not self.photo:
+            return _key(self, None)
+        stat = Path(self.photo).stat()
+        return _key(self, (stat.st_mtime_ns, stat.st_size, stat.st_ino))
+
+
+@lru_cache(maxsize=1 << 15)  # a rebuild under serve asks again for every card: only a changed one is hashed
+def _key(card: CardText, photo_file: tuple[int, int, int] | None) -> str:
+    """The card's cache name; ``photo_file`` (the photo's time, size and inode) only tells the cache when
+    to read the photo's bytes again."""
+    photo = hashlib.sha256(Path(card.photo).read_bytes()).hexdigest() if card.photo else ""
+    payload = json.dumps([CARD_VERSION, asdict(card), photo], ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()[:32]
 
 
 def cached_card(card: CardText, cache_dir: Path) -> Path:

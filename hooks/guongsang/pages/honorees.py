@@ -13,7 +13,7 @@ from guongsang.pages.paging import Pager, paginate
 from guongsang.pages.searchpages import SearchEntry
 from guongsang.site import unithistory
 from guongsang.site.linking import SiteModel
-from guongsang.site.profiles import Facet, ProfileGroup
+from guongsang.site.profiles import FacetMenu, ProfileGroup
 
 _KINDS = {
     "don-vi": "Đơn vị",
@@ -35,7 +35,7 @@ class HonoreeHome(SitePage):
     in_nav = True
 
     def values(self, html_body: str) -> dict[str, Any]:
-        return {"facets": self.site.facets, "featured": home.featured(self.site), "honoree_count": len(self.site.profiles)}
+        return {"facets": [facet.menu() for facet in self.site.facets], "featured": home.featured(self.site), "honoree_count": len(self.site.profiles)}
 
     def search(self) -> SearchEntry:
         return searchpages.entry(self.title, "Gương điển hình", searchpages.MENTIONS)
@@ -47,7 +47,7 @@ class HonoreeIndex(SitePage):
 
     group: ProfileGroup
     pager: Pager
-    facets: list[Facet]
+    facets: list[FacetMenu]
     unit_facts: list[tuple[str, str]]
 
     template = "honoree-index.html"
@@ -81,8 +81,9 @@ def _group_title(group: ProfileGroup) -> str:
 def honoree_pages(site: SiteModel) -> list[SitePage]:
     """The entry page (in the navigation) and every group's list."""
     pages: list[SitePage] = [HonoreeHome(site)]
+    menus = [facet.menu() for facet in site.facets]
     for facet in site.facets:
         for group in facet.groups:
             facts = unithistory.facts(site.units, group.key) if facet.key == "don-vi" else []
-            pages += [HonoreeIndex(group, pager, site.facets, facts) for pager in paginate(group.url, group.profiles)]
+            pages += [HonoreeIndex(group, pager, menus, facts) for pager in paginate(group.url, group.profiles)]
     return pages

@@ -32,6 +32,7 @@ class Digests:
     def __init__(self, stamp: Stamp) -> None:
         self._stamp = stamp
         self._shared: dict[int, tuple[object, str]] = {}
+        self._seen: dict[int, object] = {}
         self._picklers: list[_Pickler] = []
         """One per level of nesting, reused: making a pickler costs more than most values."""
         self._depth = 0
@@ -62,10 +63,17 @@ class Digests:
             return stamp
         if value is root or not (hasattr(kind, "__dataclass_fields__") or (kind in (list, dict) and len(value) >= _LONG)):  # type: ignore[arg-type]
             return None
-        kept = self._shared.get(id(value))
-        if kept is None or kept[0] is not value:
-            kept = (value, self._digest(value))
-            self._shared[id(value)] = kept
+        key = id(value)
+        kept = self._shared.get(key)
+        if kept is not None and kept[0] is value:
+            return kept[1]
+        if kind not in (list, dict) and self._seen.get(key) is not value:
+            # A view met for the first time is written out in place (most belong to one page); met again
+            # (a profile on the index pages that list it), it gets a digest of its own, made once.
+            self._seen[key] = value
+            return None
+        kept = (value, self._digest(value))
+        self._shared[key] = kept
         return kept[1]
 
 

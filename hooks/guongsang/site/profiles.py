@@ -174,6 +174,12 @@ class Facet:
     """Its groups are initials: laid out as a row of letters, without counts."""
 
 
+    def menu(self) -> FacetMenu:
+        """What the browse menu shows of this facet: its groups' names, addresses and sizes."""
+        entries = [MenuEntry(group.label, group.url, len(group.profiles)) for group in self.groups]
+        return FacetMenu(self.key, self.title, entries, self.unfolded, self.letters)
+
+
 @dataclass(frozen=True)
 class ProfileGroup:
     facet: str
@@ -184,6 +190,25 @@ class ProfileGroup:
     @property
     def url(self) -> str:
         return urls.facet_url(self.facet, self.key)
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    label: str
+    url: str
+    count: int
+
+
+@dataclass(frozen=True)
+class FacetMenu:
+    """A facet in the browse menu of every index page: the menu changes only when a group appears, goes or
+    changes size, not each time a profile in it does (a page's inputs are what it prints)."""
+
+    key: str
+    title: str
+    entries: list[MenuEntry]
+    unfolded: bool
+    letters: bool
 
 
 def award_rows(honoree: Honoree, award_types: dict[str, AwardType], units: dict[str, Unit]) -> list[AwardRow]:
