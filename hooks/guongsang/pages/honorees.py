@@ -61,7 +61,7 @@ class HonoreeIndex(SitePage):
         return self.pager.heading(_group_title(self.group))
 
     def values(self, html_body: str) -> dict[str, Any]:
-        return {"group": self.group, "profiles": self.pager.items, "pager": self.pager, "facets": self.facets, "unit_facts": self.unit_facts}
+        return {"group": self.group.heading(), "profiles": self.pager.items, "pager": self.pager, "facets": self.facets, "unit_facts": self.unit_facts}
 
     def search(self) -> SearchEntry | None:
         kind = _KINDS.get(self.group.facet)

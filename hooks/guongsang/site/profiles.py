@@ -191,6 +191,19 @@ class ProfileGroup:
     def url(self) -> str:
         return urls.facet_url(self.facet, self.key)
 
+    def heading(self) -> GroupHeading:
+        return GroupHeading(self.facet, self.label, self.url, len(self.profiles))
+
+
+@dataclass(frozen=True)
+class GroupHeading:
+    """What a page of a group's list says of the group: one edited profile leaves it as it is."""
+
+    facet: str
+    label: str
+    url: str
+    count: int
+
 
 @dataclass(frozen=True)
 class MenuEntry:
