@@ -5,8 +5,8 @@ rebuild renders again only the pages whose digest changed.
 
 A page's inputs are serialised (pickle, in C) and hashed. A record read from a file counts by its stamp
 (records/filememo.py: the same while the file is unchanged) instead of its content; a view (a dataclass)
-or a long list shared by many pages (a profile on every index page that lists it, the facets on every
-index page) counts by its own digest, made once per rebuild.
+shared by many pages (a profile on every index page that lists it) counts by its own digest, made once
+per rebuild.
 """
 
 from __future__ import annotations
@@ -33,9 +33,7 @@ class Digests:
         self._stamp = stamp
         self._shared: dict[int, tuple[object, str]] = {}
         self._seen: dict[int, object] = {}
-        self._picklers: list[_Pickler] = []
-        """One per level of nesting, reused: making a pickler costs more than most values."""
-        self._depth = 0
+        self._reducers = _Reducers(self)
 
     def page(self, page: SitePage, html_body: str, *extra: object) -> str:
         """The digest of what ``page`` prints with the Markdown's HTML ``html_body``, plus ``extra`` inputs
@@ -47,57 +45,51 @@ class Digests:
             raise Undigestable(f"{page.url}: {exc}") from exc
 
     def _digest(self, value: object) -> str:
-        if self._depth == len(self._picklers):
-            self._picklers.append(_Pickler(self))
-        pickler = self._picklers[self._depth]
-        self._depth += 1
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.dispatch_table = self._reducers
+        self._reducers.roots.append(value)
         try:
-            return pickler.digest(value)
+            pickler.dump(value)
         finally:
-            self._depth -= 1
+            self._reducers.roots.pop()
+        return hashlib.blake2b(buffer.getbuffer(), digest_size=16).hexdigest()
 
-    def reference(self, value: object, root: object) -> str | None:
-        """What stands for ``value`` inside another value's serialisation (None: serialise it there)."""
-        kind = type(value)
+    def reduce(self, value: Any) -> tuple[Any, ...]:
+        """How an object (not a str, number, list, tuple or dict: those the pickler writes itself) is
+        written: a record by its stamp, a view met again by its own digest, anything else as pickle does."""
         if (stamp := self._stamp(value)) is not None:
-            return stamp
-        if value is root or not (hasattr(kind, "__dataclass_fields__") or (kind in (list, dict) and len(value) >= _LONG)):  # type: ignore[arg-type]
-            return None
+            return (_Reference, (stamp,))
         key = id(value)
-        kept = self._shared.get(key)
-        if kept is not None and kept[0] is value:
-            return kept[1]
-        if kind not in (list, dict) and self._seen.get(key) is not value:
+        if hasattr(type(value), "__dataclass_fields__") and value is not self._reducers.roots[-1]:
+            kept = self._shared.get(key)
+            if kept is not None and kept[0] is value:
+                return (_Reference, (kept[1],))
+            if self._seen.get(key) is value:
+                kept = (value, self._digest(value))
+                self._shared[key] = kept
+                return (_Reference, (kept[1],))
             # A view met for the first time is written out in place (most belong to one page); met again
             # (a profile on the index pages that list it), it gets a digest of its own, made once.
             self._seen[key] = value
-            return None
-        kept = (value, self._digest(value))
-        self._shared[key] = kept
-        return kept[1]
+        return value.__reduce_ex__(pickle.HIGHEST_PROTOCOL)  # type: ignore[no-any-return]
 
 
-_ATOMS = frozenset({str, int, float, bool, type(None), bytes, tuple})
-_LONG = 16
-"""A list or dict this long counts by its own digest (shared lists are long: facets, listings)."""
+class _Reference(str):
+    """A record's stamp or a view's digest, standing for it."""
 
 
-class _Pickler(pickle.Pickler):
+class _Reducers(dict[type, Any]):
+    """The pickler's dispatch table: asked only for types the pickler does not write itself, so strings,
+    numbers and containers never call back into Python."""
+
     def __init__(self, digests: Digests) -> None:
-        self._buffer = io.BytesIO()
-        super().__init__(self._buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        super().__init__()
         self._digests = digests
-        self._root: object = None
+        self.roots: list[object] = []
 
-    def digest(self, value: object) -> str:
-        self._buffer.seek(0)
-        self._buffer.truncate()
-        self.clear_memo()
-        self._root = value
-        self.dump(value)
-        return hashlib.blake2b(self._buffer.getbuffer(), digest_size=16).hexdigest()
-
-    def persistent_id(self, value: Any) -> str | None:
-        if type(value) in _ATOMS:  # most values: answered here, without a call
-            return None
-        return self._digests.reference(value, self._root)
+    def __missing__(self, kind: type) -> Any:
+        if issubclass(kind, type):  # a class (of a metaclass, e.g. a model's): pickled by name
+            raise KeyError(kind)
+        self[kind] = reduce = self._digests.reduce
+        return reduce

@@ -25,7 +25,8 @@ class StoryIndex(SitePage):
 
     pager: Pager
     heading: str
-    tags: list[tuple[Tag, list[Story]]]
+    tags: list[tuple[Tag, int]]
+    """Every tag and how many stories it has (not the stories: a page's inputs are what it prints)."""
     tag: Tag | None = None
 
     template = "story-index.html"
@@ -52,9 +53,10 @@ class StoryIndex(SitePage):
 
 
 def story_index_pages(site: SiteModel) -> list[SitePage]:
-    pages: list[SitePage] = [StoryIndex(pager, "Người tốt, việc tốt", site.tags) for pager in paginate(urls.STORIES, site.stories)]
+    counts = [(tag, len(stories)) for tag, stories in site.tags]
+    pages: list[SitePage] = [StoryIndex(pager, "Người tốt, việc tốt", counts) for pager in paginate(urls.STORIES, site.stories)]
     for tag, stories in site.tags:
-        pages += [StoryIndex(pager, f"Câu chuyện: {tag.label}", site.tags, tag) for pager in paginate(tag.url, stories)]
+        pages += [StoryIndex(pager, f"Câu chuyện: {tag.label}", counts, tag) for pager in paginate(tag.url, stories)]
     return pages
 
 
