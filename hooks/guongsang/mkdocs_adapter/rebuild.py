@@ -96,8 +96,8 @@ def rebuild(served_dir: Path) -> bool:
     """Bring the served folder up to date with what was saved, if only records, stories, documents or
     templates changed; False to leave it to MkDocs's full build. Abort (nothing written) on an editor's
     mistake, as a full build would."""
-    # The cyclic collector would walk the whole loaded site again and again while a rebuild makes its
-    # short-lived objects (measured: most of a rebuild at 10,000 profiles); nothing here makes cycles.
+    # The cyclic collector would walk the whole loaded site each time a rebuild's short-lived objects pass
+    # its threshold (as load_project says); nothing here makes cycles.
     gc.disable()
     try:
         return _rebuild(served_dir)

@@ -18,7 +18,7 @@ from guongsang.output.context import OutputError
 def index_and_scan(site_dir: Path, allowed: Collection[str], cache_dir: Path) -> list[scanner.Finding]:
     """What looks like personal data in the pages (the index is then not made), else in the index.
 
-    Pagefind indexes on about one core while the scanner reads the pages on the other."""
+    Pagefind indexes while the scanner reads the same pages (in worker processes, scanner.py)."""
     indexer = start_index(site_dir)
     try:
         findings = scanner.scan(site_dir, allowed, cache_dir / "scanned-clean.txt")
