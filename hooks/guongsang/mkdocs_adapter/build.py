@@ -423,13 +423,8 @@ def write_outputs(config: MkDocsConfig) -> set[Path]:
     _render_out_of_nav(build, config)
     # Reading and rendering every page, MkDocs's and ours (scripts/bench.py compares it with Hugo's build).
     log.info(f"kết xuất {len(build.files.documentation_pages()) + len(build.out_of_nav)} trang: {time.perf_counter() - build.rendering_started:.2f} s")
-    assert build.env is not None and build.workshop is not None
-    context = OutputContext(
-        site=build.site, settings=build.settings, env=build.env, config=config, built_at=get_build_datetime(),
-        cache_dir=build.cache_dir, taken_down=build.taken_down, cards=build.workshop,
-    )
+    context = write_other_files(build, config, site_dir)
     try:
-        run.write_all(site_dir, context)
         findings = search.index_and_scan(site_dir, build.settings.agency.published, build.cache_dir)
     except OutputError as exc:
         raise Abort(str(exc)) from None
@@ -438,6 +433,21 @@ def write_outputs(config: MkDocsConfig) -> set[Path]:
     if build.settings.record_addresses:
         _record_addresses(build)
     return context.produced
+
+
+def write_other_files(build: _Build, config: MkDocsConfig, site_dir: Path) -> OutputContext:
+    """Every file besides the pages (output/run.py's writers) into ``site_dir``; the context tells what
+    they made and changed."""
+    assert build.env is not None and build.workshop is not None
+    context = OutputContext(
+        site=build.site, settings=build.settings, env=build.env, config=config, built_at=get_build_datetime(),
+        cache_dir=build.cache_dir, taken_down=build.taken_down, cards=build.workshop,
+    )
+    try:
+        run.write_all(site_dir, context)
+    except OutputError as exc:
+        raise Abort(str(exc)) from None
+    return context
 
 
 _TRACED = 20

@@ -29,13 +29,13 @@ from mkdocs.commands.build import _build_template, _populate_page
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, set_exclusions
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_build_datetime, get_build_timestamp
+from mkdocs.utils import get_build_timestamp
 
 from guongsang import urls
 from guongsang.mkdocs_adapter import backgroundsearch
 from guongsang.mkdocs_adapter import build as mkdocs_build
-from guongsang.output import run, scanner
-from guongsang.output.context import OutputContext, OutputError, write_if_changed
+from guongsang.output import scanner
+from guongsang.output.context import write_if_changed
 from guongsang.pages.catalogue import markdown_pages
 from guongsang.pages.inputs import Digests, Undigestable
 from guongsang.project import ProjectPaths
@@ -143,7 +143,7 @@ def _rebuild(served_dir: Path) -> bool:
     rendered = _render(new, config, set(stale))
     written = [served_dir / name for name, data in rendered.items() if write_if_changed(served_dir / name, data)]
     gone = (served.digests.keys() - digests.keys()) | removed_sources
-    context = _write_outputs(new, config, served_dir)
+    context = mkdocs_build.write_other_files(new, config, served_dir)
     written += context.written
     produced = {_relative(served_dir, p) for p in context.produced}
     _remove(served_dir, (gone | served.produced) - produced - digests.keys())  # a redirect may take an old page's place
@@ -335,19 +335,6 @@ def _gzipped(name: str, output: str, build: mkdocs_build._Build) -> bytes:
     with gzip.GzipFile(fileobj=buffer, filename=name, mode="wb", mtime=timestamp) as zipped:
         zipped.write(output.encode("utf-8"))
     return buffer.getvalue()
-
-
-def _write_outputs(build: mkdocs_build._Build, config: MkDocsConfig, served_dir: Path) -> OutputContext:
-    assert build.env is not None and build.workshop is not None
-    context = OutputContext(
-        site=build.site, settings=build.settings, env=build.env, config=config, built_at=get_build_datetime(),
-        cache_dir=build.cache_dir, taken_down=build.taken_down, cards=build.workshop,
-    )
-    try:
-        run.write_all(served_dir, context)
-    except OutputError as exc:
-        raise Abort(str(exc)) from None
-    return context
 
 
 def _remove(served_dir: Path, names: set[str]) -> None:
