@@ -146,11 +146,6 @@ def normalize(url: str) -> str:
     return url if url.endswith("/") or "." in url.rsplit("/", 1)[-1] else f"{url}/"
 
 
-def output_file(url: str) -> str:
-    """The file a page's address is written to, relative to the site folder ('guong/' -> 'guong/index.html')."""
-    return f"{url}index.html"
-
-
 def src_uri(url: str) -> str:
     """The Markdown path MkDocs maps to ``url`` ('van-ban/nam/2020/' -> 'van-ban/nam/2020/index.md')."""
     return f"{url}index.md"

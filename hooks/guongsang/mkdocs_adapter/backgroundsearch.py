@@ -50,18 +50,6 @@ def cancel() -> None:
             shutil.rmtree(_fresh, ignore_errors=True)
 
 
-def wait() -> None:
-    """Until the index under way, if any, is in place (tests)."""
-    with _lock:
-        indexer = _indexer
-    if indexer is not None:
-        indexer.wait()
-    for thread in threading.enumerate():
-        if thread.name == _THREAD_NAME:
-            thread.join()
-
-
-
 def _swap_when_done(indexer: subprocess.Popen[str], served_dir: Path, fresh: Path) -> None:
     _, errors = indexer.communicate()
     with _lock:

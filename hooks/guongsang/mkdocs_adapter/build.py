@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
-from guongsang import urls
+from guongsang import paths, urls
 from guongsang.checks import personaldata
 from guongsang.diagnostics import summary_line
 from guongsang.lang import text
@@ -381,7 +381,7 @@ def _render_share(share: int, shares: int) -> None:
     # A writer thread: the disk works while the next page renders (writing releases the GIL).
     with ThreadPoolExecutor(max_workers=1) as writer:
         written = [
-            writer.submit(write_if_changed, site_dir / urls.output_file(own.url), render_generated(build, config, own, documentation_pages).encode())
+            writer.submit(write_if_changed, site_dir / paths.page_file(own.url), render_generated(build, config, own, documentation_pages).encode())
             for own in build.out_of_nav[share::shares]
         ]
         for future in written:

@@ -31,7 +31,7 @@ from mkdocs.structure.files import File, set_exclusions
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_timestamp
 
-from guongsang import urls
+from guongsang import paths, urls
 from guongsang.mkdocs_adapter import backgroundsearch
 from guongsang.mkdocs_adapter import build as mkdocs_build
 from guongsang.output import scanner
@@ -210,7 +210,7 @@ def _update_markdown_files(build: mkdocs_build._Build, config: MkDocsConfig, cha
     gone = set()
     for src_uri in present.keys() - wanted:
         files.remove(present[src_uri])
-        gone.add(urls.output_file(urls.markdown_url(src_uri)))
+        gone.add(paths.page_file(urls.markdown_url(src_uri)))
     for src_uri in sorted(wanted - present.keys()):
         file = File(src_uri, str(build.docs_dir), config.site_dir, config.use_directory_urls)
         set_exclusions([file], config)
@@ -242,7 +242,7 @@ def _page_digests(build: mkdocs_build._Build, digests: Digests, templates: _Temp
         for own in build.out_of_nav:
             path = build.site.sources.get(own.url)
             source = (path, build.changed.get(path) if path else None)
-            found[urls.output_file(own.url)] = digests.page(own, "", source, templates.of(own.template), shared)
+            found[paths.page_file(own.url)] = digests.page(own, "", source, templates.of(own.template), shared)
     except Undigestable as exc:
         log.info(f"guongsang: {exc}; dựng lại toàn bộ")
         return None
@@ -316,7 +316,7 @@ def _render(build: mkdocs_build._Build, config: MkDocsConfig, stale: set[str]) -
         if file.dest_uri in stale and file.page is not None:
             rendered[file.dest_uri] = mkdocs_build.render_page(build, config, file.page, documentation_pages).encode("utf-8", errors="xmlcharrefreplace")
     for own in build.out_of_nav:
-        name = urls.output_file(own.url)
+        name = paths.page_file(own.url)
         if name in stale:
             rendered[name] = mkdocs_build.render_generated(build, config, own, documentation_pages).encode()
     for name in config.theme.static_templates:
